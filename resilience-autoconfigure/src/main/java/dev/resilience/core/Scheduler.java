@@ -1,0 +1,32 @@
+package dev.resilience.core;
+
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * How an asynchronous call waits: it schedules what comes next instead of blocking a
+ * thread.
+ *
+ * @author Resilience
+ * @since 0.1.0
+ */
+@FunctionalInterface
+public interface Scheduler {
+
+	/**
+	 * Run a task after a delay.
+	 * @param task the task
+	 * @param delayNanos the delay, in nanoseconds
+	 */
+	void schedule(Runnable task, long delayNanos);
+
+	/**
+	 * Adapt a scheduled executor.
+	 * @param executor the executor that runs delayed tasks
+	 * @return a scheduler backed by it
+	 */
+	static Scheduler of(ScheduledExecutorService executor) {
+		return (task, delayNanos) -> executor.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+	}
+
+}
