@@ -1,5 +1,6 @@
 package dev.resilience.core;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -27,6 +28,15 @@ public interface Scheduler {
 	 */
 	static Scheduler of(ScheduledExecutorService executor) {
 		return (task, delayNanos) -> executor.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+	}
+
+	/**
+	 * Run delayed tasks on the common fork-join pool, timed by the JDK's shared delay
+	 * thread, so that a slow task never holds up the timing of the others.
+	 * @return a scheduler backed by {@link CompletableFuture#delayedExecutor}
+	 */
+	static Scheduler commonPool() {
+		return (task, delayNanos) -> CompletableFuture.delayedExecutor(delayNanos, TimeUnit.NANOSECONDS).execute(task);
 	}
 
 }

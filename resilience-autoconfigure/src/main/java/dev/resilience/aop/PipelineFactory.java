@@ -1,0 +1,158 @@
+package dev.resilience.aop;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.annotation.MergedAnnotation;
+import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
+
+/**
+ * Builds the pipeline of every annotated method of a bean class, once, at start-up:
+ * bindings in their fixed order, the fallback outermost.
+ *
+ * @author Resilience
+ */
+final class PipelineFactory {
+
+	private static final String ANNOTATION_PACKAGE = "dev.resilience.annotation";
+
+	private final List<PatternBinding<?>> bindings;
+
+	PipelineFactory(List<PatternBinding<?>> bindings) {
+		List<PatternBinding<?>> sorted = new ArrayList<>(bindings);
+		sorted.sort(Comparator.comparingInt(PatternBinding::order));
+		this.bindings = List.copyOf(sorted);
+	}
+
+	/**
+	 * Whether a class or any of its methods carries a resilience annotation; cheap enough
+	 * to ask of every bean, and asks nothing of the bindings.
+	 * @param userClass the bean's class
+	 * @return {@code true} if it may need a pipeline
+	 */
+	static boolean isAnnotated(Class<?> userClass) {
+		if (hasResilienceAnnotation(MergedAnnotations.from(userClass, SearchStrategy.TYPE_HIERARCHY))) {
+			return true;
+		}
+		for (Method method : ReflectionUtils.getUniqueDeclaredMethods(userClass,
+				ReflectionUtils.USER_DECLARED_METHODS)) {
+			if (hasResilienceAnnotation(MergedAnnotations.from(method, SearchStrategy.TYPE_HIERARCHY))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean hasResilienceAnnotation(MergedAnnotations annotations) {
+		return annotations.stream().map(MergedAnnotation::getType).anyMatch(PipelineFactory::isResilienceAnnotation);
+	}
+
+	private static boolean isResilienceAnnotation(Class<? extends Annotation> type) {
+		return type.getPackageName().equals(ANNOTATION_PACKAGE);
+	}
+
+	/**
+	 * Build the pipelines of a bean's methods, keyed by the methods a proxy will see: the
+	 * class's own and those of the interfaces they implement.
+	 * @param beanName the bean name, for error messages
+	 * @param userClass the bean's class
+	 * @return the pipelines, empty if no method is annotated
+	 * @throws InvalidResilienceAnnotationException if an annotation does not fit
+	 */
+	Map<Method, Stage> create(String beanName, Class<?> userClass) {
+		Map<Method, Stage> pipelines = new ConcurrentHashMap<>();
+		for (Method method : ReflectionUtils.getUniqueDeclaredMethods(userClass,
+				ReflectionUtils.USER_DECLARED_METHODS)) {
+			if (method.isBridge() || method.isSynthetic()) {
+				continue;
+			}
+			Stage pipeline = create(beanName, userClass, method);
+			if (pipeline != null) {
+				pipelines.put(method, pipeline);
+			}
+		}
+		if (!pipelines.isEmpty()) {
+			for (Class<?> type : ClassUtils.getAllInterfacesForClassAsSet(userClass)) {
+				for (Method method : type.getMethods()) {
+					Stage pipeline = pipelines.get(ClassUtils.getMostSpecificMethod(method, userClass));
+					if (pipeline != null) {
+						pipelines.putIfAbsent(method, pipeline);
+					}
+				}
+			}
+		}
+		return pipelines;
+	}
+
+	private @Nullable Stage create(String beanName, Class<?> userClass, Method method) {
+		ReturnKind kind = ReturnKind.of(method);
+		AnnotatedMethod annotated = new AnnotatedMethod(beanName, userClass, method,
+				(kind != null) ? kind : ReturnKind.SYNC);
+		List<PatternBinding<?>> applicable = new ArrayList<>();
+		for (PatternBinding<?> binding : this.bindings) {
+			if (annotated.find(binding.annotationType()) != null) {
+				applicable.add(binding);
+			}
+		}
+		if (applicable.isEmpty()) {
+			return null;
+		}
+		checkInterceptable(annotated, kind);
+		Stage stage = Terminals.of(annotated.returnKind());
+		String fallback = "";
+		for (int i = applicable.size() - 1; i >= 0; i--) {
+			PatternBinding<?> binding = applicable.get(i);
+			String named = fallbackMethod(binding, annotated);
+			if (!named.isEmpty()) {
+				if (!fallback.isEmpty() && !fallback.equals(named)) {
+					throw new InvalidResilienceAnnotationException(annotated,
+							"its annotations name different fallback methods, '" + named + "' and '" + fallback + "'",
+							"Name the same fallbackMethod on every annotation of the method, or on one of them only.");
+				}
+				fallback = named;
+			}
+			stage = wrap(binding, annotated, stage);
+		}
+		if (!fallback.isEmpty()) {
+			stage = FallbackStages.create(FallbackMethods.resolve(annotated, fallback), annotated.returnKind(), stage);
+		}
+		return stage;
+	}
+
+	private static void checkInterceptable(AnnotatedMethod annotated, @Nullable ReturnKind kind) {
+		int modifiers = annotated.method().getModifiers();
+		if (Modifier.isStatic(modifiers) || Modifier.isPrivate(modifiers) || Modifier.isFinal(modifiers)) {
+			throw new InvalidResilienceAnnotationException(annotated,
+					"a static, private or final method cannot be intercepted by a proxy",
+					"Make the method non-static, non-private and non-final, or remove its resilience annotations.");
+		}
+		if (kind == null) {
+			throw new InvalidResilienceAnnotationException(annotated,
+					"its return type " + annotated.method().getReturnType().getName()
+							+ " is a CompletionStage the patterns cannot return",
+					"Declare the method to return CompletionStage or CompletableFuture.");
+		}
+	}
+
+	private static <A extends Annotation> String fallbackMethod(PatternBinding<A> binding, AnnotatedMethod method) {
+		A annotation = method.find(binding.annotationType());
+		return (annotation != null) ? binding.fallbackMethod(annotation) : "";
+	}
+
+	private static <A extends Annotation> Stage wrap(PatternBinding<A> binding, AnnotatedMethod method, Stage next) {
+		A annotation = method.find(binding.annotationType());
+		return (annotation != null) ? binding.wrap(method, annotation, next) : next;
+	}
+
+}

@@ -1,0 +1,89 @@
+package dev.resilience.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.resilience.circuitbreaker.CircuitBreakerConfig;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns {@code resilience.circuit-breaker.*} into validated engine configurations.
+ *
+ * @author Resilience
+ */
+final class CircuitBreakerConfigs {
+
+	static final String PREFIX = "resilience.circuit-breaker";
+
+	private CircuitBreakerConfigs() {
+	}
+
+	static CircuitBreakerConfig defaults(Instances<CircuitBreakerProperties> properties,
+			@Nullable ClassLoader classLoader) {
+		return toConfig(SettingsReader.forDefaults(PREFIX, properties.getDefaults()), classLoader);
+	}
+
+	static Map<String, CircuitBreakerConfig> instances(Instances<CircuitBreakerProperties> properties,
+			@Nullable ClassLoader classLoader) {
+		Map<String, CircuitBreakerConfig> configs = new LinkedHashMap<>();
+		properties.getInstances()
+			.forEach((name, instance) -> configs.put(name, toConfig(
+					SettingsReader.forInstance(PREFIX, properties.getDefaults(), name, instance), classLoader)));
+		return configs;
+	}
+
+	private static CircuitBreakerConfig toConfig(SettingsReader<CircuitBreakerProperties> reader,
+			@Nullable ClassLoader classLoader) {
+		return CircuitBreakerConfig.builder()
+			.slidingWindowType(reader
+				.get("sliding-window-type", CircuitBreakerProperties::getSlidingWindowType,
+						CircuitBreakerConfig.DEFAULT_SLIDING_WINDOW_TYPE)
+				.value())
+			.slidingWindowSize(reader
+				.get("sliding-window-size", CircuitBreakerProperties::getSlidingWindowSize,
+						CircuitBreakerConfig.DEFAULT_SLIDING_WINDOW_SIZE)
+				.atLeast(1)
+				.value())
+			.minimumNumberOfCalls(reader
+				.get("minimum-number-of-calls", CircuitBreakerProperties::getMinimumNumberOfCalls,
+						CircuitBreakerConfig.DEFAULT_MINIMUM_NUMBER_OF_CALLS)
+				.atLeast(1)
+				.value())
+			.failureRateThreshold(reader
+				.get("failure-rate-threshold", CircuitBreakerProperties::getFailureRateThreshold,
+						CircuitBreakerConfig.DEFAULT_FAILURE_RATE_THRESHOLD)
+				.between(1, 100)
+				.value())
+			.slowCallDurationThreshold(reader
+				.get("slow-call-duration-threshold", CircuitBreakerProperties::getSlowCallDurationThreshold,
+						CircuitBreakerConfig.DEFAULT_SLOW_CALL_DURATION_THRESHOLD)
+				.positive()
+				.value())
+			.slowCallRateThreshold(reader
+				.get("slow-call-rate-threshold", CircuitBreakerProperties::getSlowCallRateThreshold,
+						CircuitBreakerConfig.DEFAULT_SLOW_CALL_RATE_THRESHOLD)
+				.between(1, 100)
+				.value())
+			.waitDurationInOpenState(reader
+				.get("wait-duration-in-open-state", CircuitBreakerProperties::getWaitDurationInOpenState,
+						CircuitBreakerConfig.DEFAULT_WAIT_DURATION_IN_OPEN_STATE)
+				.notNegative()
+				.value())
+			.permittedCallsInHalfOpenState(reader
+				.get("permitted-calls-in-half-open-state", CircuitBreakerProperties::getPermittedCallsInHalfOpenState,
+						CircuitBreakerConfig.DEFAULT_PERMITTED_CALLS_IN_HALF_OPEN_STATE)
+				.atLeast(1)
+				.value())
+			.recordExceptions(reader.get("record-exceptions", CircuitBreakerProperties::getRecordExceptions, List.of())
+				.exceptionTypes(classLoader))
+			.ignoreExceptions(reader.get("ignore-exceptions", CircuitBreakerProperties::getIgnoreExceptions, List.of())
+				.exceptionTypes(classLoader))
+			.healthAffectsStatus(reader
+				.get("health-affects-status", CircuitBreakerProperties::getHealthAffectsStatus,
+						CircuitBreakerConfig.DEFAULT_HEALTH_AFFECTS_STATUS)
+				.value())
+			.build();
+	}
+
+}

@@ -1,0 +1,74 @@
+package dev.resilience.autoconfigure;
+
+import dev.resilience.aop.CircuitBreakerBinding;
+import dev.resilience.aop.PatternBinding;
+import dev.resilience.aop.ResilienceBeanPostProcessor;
+import dev.resilience.aop.RetryBinding;
+import dev.resilience.circuitbreaker.CircuitBreakerRegistry;
+import dev.resilience.core.ErrorClassifier;
+import dev.resilience.core.Scheduler;
+import dev.resilience.core.Sleeper;
+import dev.resilience.core.TimeSource;
+import dev.resilience.retry.RetryRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * Auto-configuration of the resilience patterns: their registries, configured from
+ * {@link ResilienceProperties}, and the proxies that apply the annotations. With
+ * {@code resilience.enabled=false} nothing is configured and the annotations are inert.
+ *
+ * @author Resilience
+ * @since 0.1.0
+ */
+@AutoConfiguration
+@ConditionalOnBooleanProperty(name = "resilience.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ResilienceProperties.class)
+public final class ResilienceAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	static ResilienceBeanPostProcessor resilienceBeanPostProcessor(ObjectProvider<PatternBinding<?>> bindings) {
+		return new ResilienceBeanPostProcessor(bindings);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RetryRegistry retryRegistry(ResilienceProperties properties, ObjectProvider<ErrorClassifier> classifier,
+			ResourceLoader resourceLoader) {
+		ClassLoader classLoader = resourceLoader.getClassLoader();
+		return new RetryRegistry(RetryConfigs.defaults(properties.getRetry(), classLoader),
+				RetryConfigs.instances(properties.getRetry(), classLoader),
+				classifier.getIfAvailable(ErrorClassifier::defaults), TimeSource.system(), Sleeper.system(),
+				Scheduler.commonPool());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CircuitBreakerRegistry circuitBreakerRegistry(ResilienceProperties properties,
+			ObjectProvider<ErrorClassifier> classifier, ResourceLoader resourceLoader) {
+		ClassLoader classLoader = resourceLoader.getClassLoader();
+		return new CircuitBreakerRegistry(CircuitBreakerConfigs.defaults(properties.getCircuitBreaker(), classLoader),
+				CircuitBreakerConfigs.instances(properties.getCircuitBreaker(), classLoader),
+				classifier.getIfAvailable(ErrorClassifier::defaults), TimeSource.system());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RetryBinding retryBinding(RetryRegistry retryRegistry) {
+		return new RetryBinding(retryRegistry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CircuitBreakerBinding circuitBreakerBinding(CircuitBreakerRegistry circuitBreakerRegistry) {
+		return new CircuitBreakerBinding(circuitBreakerRegistry);
+	}
+
+}

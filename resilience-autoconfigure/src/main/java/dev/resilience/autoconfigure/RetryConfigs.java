@@ -1,0 +1,60 @@
+package dev.resilience.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.resilience.retry.RetryConfig;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns {@code resilience.retry.*} into validated engine configurations.
+ *
+ * @author Resilience
+ */
+final class RetryConfigs {
+
+	static final String PREFIX = "resilience.retry";
+
+	private RetryConfigs() {
+	}
+
+	static RetryConfig defaults(Instances<RetryProperties> properties, @Nullable ClassLoader classLoader) {
+		return toConfig(SettingsReader.forDefaults(PREFIX, properties.getDefaults()), classLoader);
+	}
+
+	static Map<String, RetryConfig> instances(Instances<RetryProperties> properties,
+			@Nullable ClassLoader classLoader) {
+		Map<String, RetryConfig> configs = new LinkedHashMap<>();
+		properties.getInstances()
+			.forEach((name, instance) -> configs.put(name, toConfig(
+					SettingsReader.forInstance(PREFIX, properties.getDefaults(), name, instance), classLoader)));
+		return configs;
+	}
+
+	private static RetryConfig toConfig(SettingsReader<RetryProperties> reader, @Nullable ClassLoader classLoader) {
+		return RetryConfig.builder()
+			.maxAttempts(reader.get("max-attempts", RetryProperties::getMaxAttempts, RetryConfig.DEFAULT_MAX_ATTEMPTS)
+				.atLeast(1)
+				.value())
+			.waitDuration(
+					reader.get("wait-duration", RetryProperties::getWaitDuration, RetryConfig.DEFAULT_WAIT_DURATION)
+						.notNegative()
+						.value())
+			.backoff(reader.get("backoff", RetryProperties::getBackoff, RetryConfig.DEFAULT_BACKOFF).value())
+			.multiplier(reader.get("multiplier", RetryProperties::getMultiplier, RetryConfig.DEFAULT_MULTIPLIER)
+				.atLeast(1.0)
+				.value())
+			.maxWaitDuration(reader
+				.get("max-wait-duration", RetryProperties::getMaxWaitDuration, RetryConfig.DEFAULT_MAX_WAIT_DURATION)
+				.notNegative()
+				.value())
+			.jitter(reader.get("jitter", RetryProperties::getJitter, RetryConfig.DEFAULT_JITTER).between(0, 1).value())
+			.retryExceptions(reader.get("retry-exceptions", RetryProperties::getRetryExceptions, List.of())
+				.exceptionTypes(classLoader))
+			.ignoreExceptions(reader.get("ignore-exceptions", RetryProperties::getIgnoreExceptions, List.of())
+				.exceptionTypes(classLoader))
+			.build();
+	}
+
+}

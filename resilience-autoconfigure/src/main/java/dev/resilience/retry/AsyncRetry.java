@@ -1,0 +1,102 @@
+package dev.resilience.retry;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
+
+import dev.resilience.core.CheckedFunction;
+import dev.resilience.core.Failures;
+import dev.resilience.core.Scheduler;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One asynchronous call of a {@link Retry}: runs an attempt, and on failure schedules the
+ * next one. Attempts never overlap, and each starts from the scheduler or from the
+ * completion of the previous stage, which publish this object's state to it.
+ *
+ * @param <C> the context type
+ * @param <R> the result type
+ * @author Resilience
+ */
+final class AsyncRetry<C, R> implements Runnable, BiConsumer<R, @Nullable Throwable> {
+
+	private final Retry retry;
+
+	private final C context;
+
+	private final CheckedFunction<C, ? extends CompletionStage<R>> call;
+
+	private final Scheduler scheduler;
+
+	private final CompletableFuture<R> result = new CompletableFuture<>();
+
+	private int attempt;
+
+	private @Nullable List<Throwable> earlier;
+
+	AsyncRetry(Retry retry, C context, CheckedFunction<C, ? extends CompletionStage<R>> call, Scheduler scheduler) {
+		this.retry = retry;
+		this.context = context;
+		this.call = call;
+		this.scheduler = scheduler;
+	}
+
+	CompletableFuture<R> result() {
+		return this.result;
+	}
+
+	@Override
+	public void run() {
+		if (this.result.isDone()) {
+			// cancelled by the caller while waiting
+			return;
+		}
+		this.attempt++;
+		CompletionStage<R> stage;
+		try {
+			stage = this.call.apply(this.context);
+		}
+		catch (Throwable ex) {
+			onFailure(ex);
+			return;
+		}
+		if (stage == null) {
+			onFailure(new NullPointerException("call returned null instead of a CompletionStage"));
+			return;
+		}
+		stage.whenComplete(this);
+	}
+
+	@Override
+	public void accept(R value, @Nullable Throwable failure) {
+		if (failure == null) {
+			this.retry.onSuccess(this.attempt);
+			this.result.complete(value);
+		}
+		else {
+			onFailure(failure);
+		}
+	}
+
+	private void onFailure(Throwable failure) {
+		Throwable cause = Failures.unwrap(failure);
+		long wait = this.retry.onFailedAttempt(this.attempt, cause);
+		if (wait < 0) {
+			this.result.completeExceptionally(SuppressedFailures.attach(cause, this.earlier));
+			return;
+		}
+		this.earlier = SuppressedFailures.add(this.earlier, cause);
+		try {
+			this.scheduler.schedule(this, wait);
+		}
+		catch (RuntimeException ex) {
+			// attach() skips the failure itself, which is already among the earlier ones
+			this.retry.giveUp(this.attempt, cause, RetryEventType.ERROR,
+					"Could not schedule the retry after attempt " + this.attempt);
+			SuppressedFailures.attach(cause, this.earlier).addSuppressed(ex);
+			this.result.completeExceptionally(cause);
+		}
+	}
+
+}

@@ -1,0 +1,45 @@
+package dev.resilience.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * Keeps the engines plain Java: usable without Spring, Micrometer or Reactor.
+ *
+ * @author Resilience
+ */
+class EngineIndependenceTests {
+
+	private static final JavaClasses CLASSES = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("dev.resilience");
+
+	@Test
+	void enginesAndAnnotationsDependOnNoFramework() {
+		ArchRule rule = noClasses().that()
+			.resideInAnyPackage("dev.resilience.core..", "dev.resilience.retry..", "dev.resilience.circuitbreaker..",
+					"dev.resilience.annotation..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework..", "io.micrometer..", "reactor..", "tools.jackson..",
+					"com.fasterxml.jackson..");
+		rule.check(CLASSES);
+	}
+
+	@Test
+	void enginesDoNotDependOnSpringGlue() {
+		ArchRule rule = noClasses().that()
+			.resideInAnyPackage("dev.resilience.core..", "dev.resilience.retry..", "dev.resilience.circuitbreaker..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.resilience.aop..", "dev.resilience.autoconfigure..", "dev.resilience.actuate..",
+					"dev.resilience.web..");
+		rule.check(CLASSES);
+	}
+
+}
