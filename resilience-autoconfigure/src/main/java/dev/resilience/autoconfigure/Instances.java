@@ -1,6 +1,5 @@
 package dev.resilience.autoconfigure;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -11,29 +10,18 @@ import java.util.Map;
  * @author Resilience
  * @since 0.1.0
  */
-public class Instances<T> {
+public interface Instances<T> {
 
 	/**
-	 * Settings every instance inherits unless it sets its own.
+	 * Return the settings every instance inherits unless it sets its own.
+	 * @return the defaults
 	 */
-	private final T defaults;
+	T getDefaults();
 
 	/**
-	 * Named instances, created at start-up. Names containing dots must be bracketed in
-	 * YAML, such as "[InventoryClient.stock]".
+	 * Return the named instances.
+	 * @return the instances by name
 	 */
-	private final Map<String, T> instances = new LinkedHashMap<>();
-
-	Instances(T defaults) {
-		this.defaults = defaults;
-	}
-
-	public T getDefaults() {
-		return this.defaults;
-	}
-
-	public Map<String, T> getInstances() {
-		return this.instances;
-	}
+	Map<String, T> getInstances();
 
 }

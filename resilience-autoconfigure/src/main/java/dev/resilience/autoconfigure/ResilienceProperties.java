@@ -1,6 +1,10 @@
 package dev.resilience.autoconfigure;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * Configuration properties of the resilience starter, under {@code resilience}.
@@ -17,9 +21,9 @@ public class ResilienceProperties {
 	 */
 	private boolean enabled = true;
 
-	private final Instances<RetryProperties> retry = new Instances<>(new RetryProperties());
+	private final Retry retry = new Retry();
 
-	private final Instances<CircuitBreakerProperties> circuitBreaker = new Instances<>(new CircuitBreakerProperties());
+	private final CircuitBreaker circuitBreaker = new CircuitBreaker();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -29,12 +33,70 @@ public class ResilienceProperties {
 		this.enabled = enabled;
 	}
 
-	public Instances<RetryProperties> getRetry() {
+	public Retry getRetry() {
 		return this.retry;
 	}
 
-	public Instances<CircuitBreakerProperties> getCircuitBreaker() {
+	public CircuitBreaker getCircuitBreaker() {
 		return this.circuitBreaker;
+	}
+
+	/**
+	 * Retry settings.
+	 */
+	public static class Retry implements Instances<RetryProperties> {
+
+		/**
+		 * Settings every retry instance inherits unless it sets its own.
+		 */
+		@NestedConfigurationProperty
+		private final RetryProperties defaults = new RetryProperties();
+
+		/**
+		 * Named retry instances, created at start-up. Names containing dots must be
+		 * bracketed, such as "[InventoryClient.stock]".
+		 */
+		private final Map<String, RetryProperties> instances = new LinkedHashMap<>();
+
+		@Override
+		public RetryProperties getDefaults() {
+			return this.defaults;
+		}
+
+		@Override
+		public Map<String, RetryProperties> getInstances() {
+			return this.instances;
+		}
+
+	}
+
+	/**
+	 * Circuit-breaker settings.
+	 */
+	public static class CircuitBreaker implements Instances<CircuitBreakerProperties> {
+
+		/**
+		 * Settings every circuit-breaker instance inherits unless it sets its own.
+		 */
+		@NestedConfigurationProperty
+		private final CircuitBreakerProperties defaults = new CircuitBreakerProperties();
+
+		/**
+		 * Named circuit-breaker instances, created at start-up. Names containing dots
+		 * must be bracketed, such as "[InventoryClient.stock]".
+		 */
+		private final Map<String, CircuitBreakerProperties> instances = new LinkedHashMap<>();
+
+		@Override
+		public CircuitBreakerProperties getDefaults() {
+			return this.defaults;
+		}
+
+		@Override
+		public Map<String, CircuitBreakerProperties> getInstances() {
+			return this.instances;
+		}
+
 	}
 
 }

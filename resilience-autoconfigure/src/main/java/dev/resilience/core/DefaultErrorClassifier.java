@@ -17,6 +17,9 @@ final class DefaultErrorClassifier implements ErrorClassifier {
 
 	@Override
 	public boolean isTransient(Throwable failure) {
+		if (failure instanceof VirtualMachineError) {
+			return false;
+		}
 		if (failure instanceof IOException || failure instanceof TimeoutException
 				|| failure instanceof ResilienceException) {
 			return true;

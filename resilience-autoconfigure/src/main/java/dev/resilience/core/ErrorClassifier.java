@@ -23,7 +23,8 @@ public interface ErrorClassifier {
 	/**
 	 * The default classification: {@code IOException}, {@code TimeoutException},
 	 * resilience rejections and HTTP statuses 408, 429, 502, 503 and 504 are transient;
-	 * other 4xx statuses and {@code IllegalArgumentException} are permanent; anything
+	 * other 4xx statuses, {@code IllegalArgumentException} and
+	 * {@code VirtualMachineError} (out of memory, stack overflow) are permanent; anything
 	 * else is transient.
 	 * @return the default classifier
 	 */

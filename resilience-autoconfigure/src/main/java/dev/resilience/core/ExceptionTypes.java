@@ -2,6 +2,8 @@ package dev.resilience.core;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A list of exception types that a failure may match, itself or through a supertype.
  *
@@ -70,7 +72,7 @@ public final class ExceptionTypes {
 	}
 
 	@Override
-	public boolean equals(Object other) {
+	public boolean equals(@Nullable Object other) {
 		return (other instanceof ExceptionTypes that) && this.list.equals(that.list);
 	}
 

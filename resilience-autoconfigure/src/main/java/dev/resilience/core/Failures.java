@@ -144,7 +144,9 @@ public final class Failures {
 				if (code == null) {
 					return 0;
 				}
-				Object value = code.getClass().getMethod("value").invoke(code);
+				// look the accessor up on the declared type (HttpStatusCode): the runtime
+				// class of an unusual status is not public
+				Object value = this.statusCode.getReturnType().getMethod("value").invoke(code);
 				return (value instanceof Integer status) ? status : 0;
 			}
 			catch (ReflectiveOperationException | RuntimeException ex) {

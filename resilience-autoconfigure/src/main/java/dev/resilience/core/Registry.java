@@ -83,7 +83,8 @@ public class Registry<I> {
 
 	/**
 	 * Call the listener for every instance that exists now and for every instance created
-	 * later.
+	 * later. An instance created while the listener is being added may be reported twice,
+	 * so the listener must be idempotent (as meter registration is).
 	 * @param listener the listener
 	 */
 	public void forEachAndOnAdded(Consumer<? super I> listener) {

@@ -30,9 +30,15 @@ class DefaultErrorClassifierTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(ints = { 400, 401, 403, 404, 409, 422 })
+	@ValueSource(ints = { 400, 401, 403, 404, 409, 422, 499 })
 	void httpStatusIsPermanent(int status) {
 		assertThat(this.classifier.isTransient(httpFailure(status))).isFalse();
+	}
+
+	@Test
+	void virtualMachineErrorsArePermanent() {
+		assertThat(this.classifier.isTransient(new OutOfMemoryError())).isFalse();
+		assertThat(this.classifier.isTransient(new StackOverflowError())).isFalse();
 	}
 
 	@Test
