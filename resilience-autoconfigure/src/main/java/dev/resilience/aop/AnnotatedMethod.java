@@ -26,11 +26,15 @@ public final class AnnotatedMethod {
 
 	private final ReturnKind returnKind;
 
-	AnnotatedMethod(String beanName, Class<?> userClass, Method method, ReturnKind returnKind) {
+	private final InvocationRewinder rewinder;
+
+	AnnotatedMethod(String beanName, Class<?> userClass, Method method, ReturnKind returnKind,
+			InvocationRewinder rewinder) {
 		this.beanName = beanName;
 		this.userClass = userClass;
 		this.method = method;
 		this.returnKind = returnKind;
+		this.rewinder = rewinder;
 	}
 
 	/**
@@ -72,6 +76,10 @@ public final class AnnotatedMethod {
 
 	public ReturnKind returnKind() {
 		return this.returnKind;
+	}
+
+	InvocationRewinder rewinder() {
+		return this.rewinder;
 	}
 
 	/**

@@ -67,17 +67,18 @@ final class PipelineFactory {
 	 * class's own and those of the interfaces they implement.
 	 * @param beanName the bean name, for error messages
 	 * @param userClass the bean's class
+	 * @param rewinder lets retries run the chain again, shared by the bean's methods
 	 * @return the pipelines, empty if no method is annotated
 	 * @throws InvalidResilienceAnnotationException if an annotation does not fit
 	 */
-	Map<Method, Stage> create(String beanName, Class<?> userClass) {
+	Map<Method, Stage> create(String beanName, Class<?> userClass, InvocationRewinder rewinder) {
 		Map<Method, Stage> pipelines = new ConcurrentHashMap<>();
 		for (Method method : ReflectionUtils.getUniqueDeclaredMethods(userClass,
 				ReflectionUtils.USER_DECLARED_METHODS)) {
 			if (method.isBridge() || method.isSynthetic()) {
 				continue;
 			}
-			Stage pipeline = create(beanName, userClass, method);
+			Stage pipeline = create(beanName, userClass, method, rewinder);
 			if (pipeline != null) {
 				pipelines.put(method, pipeline);
 			}
@@ -95,10 +96,10 @@ final class PipelineFactory {
 		return pipelines;
 	}
 
-	private @Nullable Stage create(String beanName, Class<?> userClass, Method method) {
+	private @Nullable Stage create(String beanName, Class<?> userClass, Method method, InvocationRewinder rewinder) {
 		ReturnKind kind = ReturnKind.of(method);
 		AnnotatedMethod annotated = new AnnotatedMethod(beanName, userClass, method,
-				(kind != null) ? kind : ReturnKind.SYNC);
+				(kind != null) ? kind : ReturnKind.SYNC, rewinder);
 		List<PatternBinding<?>> applicable = new ArrayList<>();
 		for (PatternBinding<?> binding : this.bindings) {
 			if (annotated.find(binding.annotationType()) != null) {

@@ -49,11 +49,13 @@ public class ResilienceBeanPostProcessor extends ProxyProcessorSupport implement
 		if (!PipelineFactory.isAnnotated(userClass)) {
 			return bean;
 		}
-		Map<Method, Stage> pipelines = pipelineFactory().create(beanName, userClass);
+		InvocationRewinder rewinder = new InvocationRewinder();
+		Map<Method, Stage> pipelines = pipelineFactory().create(beanName, userClass, rewinder);
 		if (pipelines.isEmpty()) {
 			return bean;
 		}
 		ResilienceInterceptor interceptor = new ResilienceInterceptor(pipelines);
+		rewinder.attach(interceptor);
 		DefaultPointcutAdvisor advisor = new DefaultPointcutAdvisor(interceptor.new Pointcut(), interceptor);
 		if (bean instanceof Advised advised && !advised.isFrozen() && AopUtils.isAopProxy(bean)) {
 			advised.addAdvisor(0, advisor);

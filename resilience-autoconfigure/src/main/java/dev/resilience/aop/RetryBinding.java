@@ -1,5 +1,7 @@
 package dev.resilience.aop;
 
+import java.util.concurrent.CompletionStage;
+
 import dev.resilience.annotation.Retry;
 import dev.resilience.core.CheckedFunction;
 import dev.resilience.retry.RetryRegistry;
@@ -7,9 +9,8 @@ import dev.resilience.retry.RetryRegistry;
 import org.springframework.aop.ProxyMethodInvocation;
 
 /**
- * Binds {@link Retry @Retry} to the retry instance it names. Every attempt runs on a
- * fresh copy of the invocation, so that it passes the inner stages and any interceptor
- * behind this one again.
+ * Binds {@link Retry @Retry} to the retry instance it names. Every attempt passes the
+ * inner stages and any interceptor behind this one again (a transaction, say).
  *
  * @author Resilience
  * @since 0.1.0
@@ -44,16 +45,21 @@ public final class RetryBinding implements PatternBinding<Retry> {
 	@Override
 	public Stage wrap(AnnotatedMethod method, Retry annotation, Stage next) {
 		dev.resilience.retry.Retry retry = this.registry.get(method.instanceName(annotation.name()));
+		InvocationRewinder rewinder = method.rewinder();
 		return switch (method.returnKind()) {
 			case SYNC -> {
-				CheckedFunction<ProxyMethodInvocation, Object> attempt = (invocation) -> next
+				CheckedFunction<ProxyMethodInvocation, Object> rewound = (invocation) -> next
+					.invoke(rewinder.rewind(invocation));
+				CheckedFunction<ProxyMethodInvocation, Object> copied = (invocation) -> next
 					.invoke((ProxyMethodInvocation) invocation.invocableClone());
-				yield (invocation) -> retry.execute(invocation, attempt);
+				yield (invocation) -> retry.execute(invocation, rewinder.canRewind(invocation) ? rewound : copied);
 			}
 			case COMPLETION_STAGE -> {
-				CheckedFunction<ProxyMethodInvocation, java.util.concurrent.CompletionStage<Object>> attempt = (
-						invocation) -> Terminals.invokeAsync(next, (ProxyMethodInvocation) invocation.invocableClone());
-				yield (invocation) -> retry.executeAsync(invocation, attempt);
+				CheckedFunction<ProxyMethodInvocation, CompletionStage<Object>> rewound = (invocation) -> Terminals
+					.invokeAsync(next, rewinder.rewind(invocation));
+				CheckedFunction<ProxyMethodInvocation, CompletionStage<Object>> copied = (invocation) -> Terminals
+					.invokeAsync(next, (ProxyMethodInvocation) invocation.invocableClone());
+				yield (invocation) -> retry.executeAsync(invocation, rewinder.canRewind(invocation) ? rewound : copied);
 			}
 			case MONO -> ReactorStages.retryMono(retry, next);
 			case FLUX -> ReactorStages.retryFlux(retry, next);

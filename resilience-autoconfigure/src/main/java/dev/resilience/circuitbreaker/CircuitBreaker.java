@@ -258,12 +258,17 @@ public final class CircuitBreaker {
 		}
 		CompletableFuture<R> result = new CompletableFuture<>();
 		stage.whenComplete((value, error) -> {
-			this.recorder.completed(permit, this.clock.nanoTime() - start, error);
-			if (error != null) {
-				result.completeExceptionally(error);
+			try {
+				this.recorder.completed(permit, this.clock.nanoTime() - start, error);
 			}
-			else {
-				result.complete(value);
+			finally {
+				// the caller gets its result even if an observer misbehaves
+				if (error != null) {
+					result.completeExceptionally(error);
+				}
+				else {
+					result.complete(value);
+				}
 			}
 		});
 		return result;

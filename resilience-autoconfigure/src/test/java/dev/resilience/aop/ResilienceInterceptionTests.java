@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import dev.resilience.aop.AnnotatedServices.FallbackService;
@@ -16,10 +17,13 @@ import dev.resilience.circuitbreaker.CircuitBreaker;
 import dev.resilience.circuitbreaker.CircuitBreakerOpenException;
 import dev.resilience.circuitbreaker.CircuitBreakerRegistry;
 import dev.resilience.retry.RetryRegistry;
+import org.aopalliance.intercept.MethodInterceptor;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
+import org.springframework.aop.framework.Advised;
 import org.springframework.aop.support.AopUtils;
+import org.springframework.aop.support.NameMatchMethodPointcutAdvisor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -82,6 +86,26 @@ class ResilienceInterceptionTests {
 			assertThat(service.flaky().calls).hasValue(0);
 			assertThat(context.getBean(RetryRegistry.class).get("inventory").metrics().failureWithoutRetry())
 				.isEqualTo(1);
+		});
+	}
+
+	@Test
+	void everyAttemptRunsTheInterceptorsBehindTheRetryAgain() {
+		withRetrying((service) -> {
+			AtomicInteger inner = new AtomicInteger();
+			NameMatchMethodPointcutAdvisor counting = new NameMatchMethodPointcutAdvisor(
+					(MethodInterceptor) (invocation) -> {
+						inner.incrementAndGet();
+						return invocation.proceed();
+					});
+			counting.setMappedNames("stock", "stockAsync");
+			((Advised) service).addAdvisor(counting);
+			service.flaky().failNextCalls(2);
+			assertThat(service.stock("a")).isEqualTo("ok:a");
+			assertThat(inner).hasValue(3);
+			service.flaky().failNextCalls(2);
+			assertThat(service.stockAsync("b").join()).isEqualTo("ok:b");
+			assertThat(inner).hasValue(6);
 		});
 	}
 

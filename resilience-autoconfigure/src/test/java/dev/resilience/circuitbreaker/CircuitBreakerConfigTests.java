@@ -137,8 +137,7 @@ class CircuitBreakerConfigTests {
 		assertThatNullPointerException()
 			.isThrownBy(() -> CircuitBreakerConfig.builder().waitDurationInOpenState(null).build())
 			.withMessage("waitDurationInOpenState must not be null");
-		assertThatNullPointerException()
-			.isThrownBy(() -> CircuitBreakerConfig.builder().ignoreExceptions(null).build())
+		assertThatNullPointerException().isThrownBy(() -> CircuitBreakerConfig.builder().ignoreExceptions(null).build())
 			.withMessage("ignoreExceptions must not be null");
 	}
 

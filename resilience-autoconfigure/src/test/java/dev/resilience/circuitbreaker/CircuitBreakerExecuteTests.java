@@ -96,7 +96,8 @@ class CircuitBreakerExecuteTests {
 		}));
 		assertThat(this.breaker.state()).isEqualTo(State.HALF_OPEN);
 		assertThat(this.outcomes).isEmpty();
-		assertThat(this.breaker.execute("sku-2", (sku) -> sku)).isEqualTo("sku-2");
+		String result = this.breaker.execute("sku-2", (sku) -> sku);
+		assertThat(result).isEqualTo("sku-2");
 		assertThat(this.breaker.state()).isEqualTo(State.CLOSED);
 	}
 
@@ -128,10 +129,9 @@ class CircuitBreakerExecuteTests {
 	@Test
 	void executeAsyncRecordsAStageFailedInADependentStage() {
 		CompletableFuture<String> downstream = new CompletableFuture<>();
-		CompletableFuture<String> result = this.breaker.executeAsync("sku-1",
-				(sku) -> downstream.thenApply((value) -> {
-					throw new IllegalArgumentException("bad sku");
-				}));
+		CompletableFuture<String> result = this.breaker.executeAsync("sku-1", (sku) -> downstream.thenApply((value) -> {
+			throw new IllegalArgumentException("bad sku");
+		}));
 		downstream.complete("stock");
 		assertThat(result).isCompletedExceptionally();
 		assertThat(this.outcomes).containsExactly(Outcome.IGNORED);
@@ -161,8 +161,8 @@ class CircuitBreakerExecuteTests {
 
 	@Test
 	void executeAsyncOpensTheBreakerBeforeCompletingTheFuture() {
-		CompletableFuture<String> first = this.breaker
-			.executeAsync("sku-1", (sku) -> CompletableFuture.failedFuture(new IOException()));
+		CompletableFuture<String> first = this.breaker.executeAsync("sku-1",
+				(sku) -> CompletableFuture.failedFuture(new IOException()));
 		CompletableFuture<State> stateSeen = this.breaker
 			.executeAsync("sku-2", (sku) -> CompletableFuture.<String>failedFuture(new IOException()))
 			.handle((value, error) -> this.breaker.state());
@@ -180,6 +180,18 @@ class CircuitBreakerExecuteTests {
 		downstream.cancel(true);
 		assertThat(result).isCompletedExceptionally();
 		assertThat(this.breaker.tryAcquirePermission()).isTrue();
+	}
+
+	@Test
+	void executeAsyncCompletesTheFutureEvenWhenAnObserverThrows() {
+		this.breaker.addCallObserver((outcome, duration) -> {
+			throw new IllegalStateException("broken observer");
+		});
+		CompletableFuture<String> downstream = new CompletableFuture<>();
+		CompletableFuture<String> result = this.breaker.executeAsync("sku-1", (sku) -> downstream);
+		downstream.complete("stock");
+		assertThat(result).isCompletedWithValue("stock");
+		assertThat(this.breaker.metrics().successfulCalls()).isEqualTo(1);
 	}
 
 	private String count(String sku) {

@@ -84,8 +84,7 @@ class CircuitBreakerRecordingTests {
 		assertThat(breaker.metrics().bufferedCalls()).isEqualTo(4);
 		assertThat(breaker.metrics().failedCalls()).isEqualTo(1);
 		assertThat(breaker.metrics().successfulCalls()).isEqualTo(3);
-		assertThat(this.outcomes).containsExactly(Outcome.FAILURE, Outcome.SUCCESS, Outcome.SUCCESS,
-				Outcome.SUCCESS);
+		assertThat(this.outcomes).containsExactly(Outcome.FAILURE, Outcome.SUCCESS, Outcome.SUCCESS, Outcome.SUCCESS);
 	}
 
 	@Test

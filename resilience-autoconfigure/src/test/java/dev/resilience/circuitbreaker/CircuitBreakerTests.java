@@ -84,8 +84,7 @@ class CircuitBreakerTests {
 		assertThat(breaker.state()).isEqualTo(State.OPEN);
 		assertThat(breaker.metrics().slowCallRate()).isEqualTo(30f);
 		assertThat(breaker.metrics().failureRate()).isZero();
-		assertThat(breaker.events().recent()).singleElement()
-			.satisfies((event) -> assertThat(event.error()).isNull());
+		assertThat(breaker.events().recent()).singleElement().satisfies((event) -> assertThat(event.error()).isNull());
 	}
 
 	@Test

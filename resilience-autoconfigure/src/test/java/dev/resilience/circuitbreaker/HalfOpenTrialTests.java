@@ -16,12 +16,11 @@ class HalfOpenTrialTests {
 
 	@ParameterizedTest(name = "threshold {0}, {1} trials, outcomes {2}")
 	@CsvSource({ "50, 5, FFF, REOPEN", "50, 5, SSS, CLOSE", "50, 5, FSFSF, REOPEN", "50, 5, SFSFS, CLOSE",
-			"1, 5, SSSSF, REOPEN", "1, 5, SSSSS, CLOSE", "1, 5, F, REOPEN", "100, 5, FFFFF, REOPEN",
-			"100, 5, S, CLOSE", "100, 5, FFFFS, CLOSE", "60, 5, FFF, REOPEN", "60, 5, SFSS, CLOSE",
-			"40, 5, FF, REOPEN", "40, 5, SSSS, CLOSE", "50, 1, F, REOPEN", "50, 1, S, CLOSE", "50, 2, F, REOPEN",
-			"50, 2, SS, CLOSE", "33.4, 3, FF, REOPEN", "33.4, 3, SS, CLOSE", "33.3, 3, F, REOPEN" })
-	void decidesOnTheCallThatMakesTheOutcomeCertain(float threshold, int permitted, String outcomes,
-			Verdict expected) {
+			"1, 5, SSSSF, REOPEN", "1, 5, SSSSS, CLOSE", "1, 5, F, REOPEN", "100, 5, FFFFF, REOPEN", "100, 5, S, CLOSE",
+			"100, 5, FFFFS, CLOSE", "60, 5, FFF, REOPEN", "60, 5, SFSS, CLOSE", "40, 5, FF, REOPEN",
+			"40, 5, SSSS, CLOSE", "50, 1, F, REOPEN", "50, 1, S, CLOSE", "50, 2, F, REOPEN", "50, 2, SS, CLOSE",
+			"33.4, 3, FF, REOPEN", "33.4, 3, SS, CLOSE", "33.3, 3, F, REOPEN" })
+	void decidesOnTheCallThatMakesTheOutcomeCertain(float threshold, int permitted, String outcomes, Verdict expected) {
 		HalfOpenTrial trial = new HalfOpenTrial(permitted, threshold, 100);
 		for (int i = 0; i < outcomes.length(); i++) {
 			assertThat(trial.tryAcquire()).isTrue();

@@ -1,0 +1,54 @@
+package dev.resilience.autoconfigure;
+
+import dev.resilience.actuate.CircuitBreakerKind;
+import dev.resilience.actuate.ResilienceEndpoint;
+import dev.resilience.actuate.ResilienceKind;
+import dev.resilience.actuate.RetryKind;
+import dev.resilience.circuitbreaker.CircuitBreakerRegistry;
+import dev.resilience.retry.RetryRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for the {@link ResilienceEndpoint}
+ * and the {@link ResilienceKind kinds} it shows.
+ *
+ * @author Resilience
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = ResilienceAutoConfiguration.class)
+@ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
+@ConditionalOnBooleanProperty(name = "resilience.enabled", matchIfMissing = true)
+@ConditionalOnAvailableEndpoint(ResilienceEndpoint.class)
+public final class ResilienceEndpointAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ResilienceEndpoint resilienceEndpoint(ObjectProvider<ResilienceKind> kinds) {
+		return new ResilienceEndpoint(kinds.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(CircuitBreakerRegistry.class)
+	CircuitBreakerKind circuitBreakerKind(CircuitBreakerRegistry circuitBreakerRegistry) {
+		return new CircuitBreakerKind(circuitBreakerRegistry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(RetryRegistry.class)
+	RetryKind retryKind(RetryRegistry retryRegistry) {
+		return new RetryKind(retryRegistry);
+	}
+
+}

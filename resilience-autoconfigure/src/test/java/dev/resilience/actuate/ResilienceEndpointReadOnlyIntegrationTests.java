@@ -1,0 +1,193 @@
+package dev.resilience.actuate;
+
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+import dev.resilience.actuate.ResilienceEndpointTestApplication.InventoryClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * HTTP tests of the {@code resilience} endpoint, its health contributor and its meters,
+ * with the endpoint's default read-only access.
+ *
+ * @author Resilience
+ */
+@SpringBootTest(classes = ResilienceEndpointTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "management.endpoints.web.exposure.include=health,resilience,prometheus",
+				"management.endpoint.health.show-details=always",
+				"resilience.circuit-breaker.instances.inventory.health-affects-status=true",
+				"resilience.retry.instances.inventory.max-attempts=2",
+				"resilience.retry.instances.inventory.wait-duration=0ms" })
+class ResilienceEndpointReadOnlyIntegrationTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private InventoryClient inventory;
+
+	private RestTestClient client;
+
+	@BeforeEach
+	void createClient() {
+		this.client = RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port + "/actuator").build();
+	}
+
+	@Test
+	void summaryAnswersEveryPatternKeyInOrder() {
+		String json = this.client.get()
+			.uri("/resilience")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		Map<String, Object> summary = JsonMapper.shared().readValue(json, new TypeReference<>() {
+		});
+		assertThat(summary.keySet()).containsExactly("circuitBreakers", "retries", "rateLimiters", "bulkheads",
+				"timeLimiters", "sagas");
+	}
+
+	@Test
+	void summaryShowsInstancesNamedInConfigurationBeforeTheirFirstCall() {
+		this.client.get()
+			.uri("/resilience")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.circuitBreakers.inventory.state")
+			.isEqualTo("CLOSED")
+			.jsonPath("$.circuitBreakers.inventory.bufferedCalls")
+			.isNumber()
+			.jsonPath("$.retries.inventory.successWithoutRetry")
+			.isNumber()
+			.jsonPath("$.sagas")
+			.isEmpty();
+	}
+
+	@Test
+	void summaryAnswersNullForRatesThatCannotBeComputedYet() {
+		this.client.get()
+			.uri("/resilience")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((json) -> assertThat(json)
+				.contains("\"inventory\":{\"state\":\"CLOSED\",\"failureRate\":null,\"slowCallRate\":null,"));
+	}
+
+	@Test
+	void detailShowsStateConfigurationAndEvents() {
+		this.client.get()
+			.uri("/resilience/retries/inventory")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.name")
+			.isEqualTo("inventory")
+			.jsonPath("$.state.failureWithRetry")
+			.isNumber()
+			.jsonPath("$.config.max-attempts")
+			.isEqualTo(2)
+			.jsonPath("$.config.wait-duration")
+			.isEqualTo("PT0S")
+			.jsonPath("$.config.backoff")
+			.isEqualTo("exponential")
+			.jsonPath("$.events")
+			.isArray();
+		this.client.get()
+			.uri("/resilience/circuit-breakers/inventory")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.state.state")
+			.isEqualTo("CLOSED")
+			.jsonPath("$.config.health-affects-status")
+			.isEqualTo(true)
+			.jsonPath("$.config.sliding-window-type")
+			.isEqualTo("count");
+	}
+
+	@Test
+	void detailAnswersNotFoundForUnknownNameOrKind() {
+		this.client.get().uri("/resilience/circuit-breakers/unknown").exchange().expectStatus().isNotFound();
+		this.client.get().uri("/resilience/bulkheads/inventory").exchange().expectStatus().isNotFound();
+	}
+
+	@Test
+	void writeIsRefusedByDefault() {
+		this.client.post()
+			.uri("/resilience/circuit-breakers/inventory")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("state", "FORCED_OPEN"))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+		this.client.get()
+			.uri("/resilience/circuit-breakers/inventory")
+			.exchange()
+			.expectBody()
+			.jsonPath("$.state.state")
+			.isEqualTo("CLOSED");
+	}
+
+	@Test
+	void healthShowsEveryBreakerState() {
+		this.client.get()
+			.uri("/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.components.resilience.status")
+			.isEqualTo("UP")
+			.jsonPath("$.components.resilience.details.circuitBreakers.inventory")
+			.isEqualTo("CLOSED");
+	}
+
+	@Test
+	void prometheusShowsCallMeters() {
+		assertThat(this.inventory.stock("sku-1")).isEqualTo(42);
+		this.inventory.failing(true);
+		try {
+			assertThatExceptionOfType(UncheckedIOException.class).isThrownBy(() -> this.inventory.stock("sku-2"));
+		}
+		finally {
+			this.inventory.failing(false);
+		}
+		String scrape = this.client.get()
+			.uri("/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(scrape)
+			.contains("resilience_circuitbreaker_calls_seconds_count{name=\"inventory\",outcome=\"success\"}")
+			.contains("resilience_circuitbreaker_calls_seconds_count{name=\"inventory\",outcome=\"failure\"}")
+			.contains("resilience_circuitbreaker_state{name=\"inventory\",state=\"closed\"} 1")
+			.contains("resilience_retry_calls_total{name=\"inventory\",outcome=\"success_without_retry\"}")
+			.contains("resilience_retry_calls_total{name=\"inventory\",outcome=\"failure_with_retry\"}");
+	}
+
+}

@@ -1,0 +1,127 @@
+package dev.resilience.autoconfigure;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.resilience.actuate.CircuitBreakerKind;
+import dev.resilience.actuate.ResilienceEndpoint;
+import dev.resilience.actuate.RetryKind;
+import dev.resilience.circuitbreaker.CircuitBreakerRegistry;
+import dev.resilience.retry.RetryRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link ResilienceEndpointAutoConfiguration}.
+ *
+ * @author Resilience
+ */
+class ResilienceEndpointAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ResilienceEndpointAutoConfiguration.class))
+		.withBean(CircuitBreakerRegistry.class, CircuitBreakerRegistry::ofDefaults)
+		.withBean(RetryRegistry.class, RetryRegistry::ofDefaults)
+		.withPropertyValues("management.endpoints.web.exposure.include=resilience");
+
+	@Test
+	void definesEndpointWithKindOfEachRegistry() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(ResilienceEndpoint.class)
+				.hasSingleBean(CircuitBreakerKind.class)
+				.hasSingleBean(RetryKind.class);
+			context.getBean(CircuitBreakerRegistry.class).get("inventory");
+			Map<String, Object> summary = context.getBean(ResilienceEndpoint.class).resilience();
+			assertThat(summary.get("circuitBreakers")).isInstanceOfSatisfying(Map.class,
+					(instances) -> assertThat(instances).containsOnlyKeys("inventory"));
+		});
+	}
+
+	@Test
+	void definesNoKindForMissingRegistry() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(ResilienceEndpointAutoConfiguration.class))
+			.withBean(RetryRegistry.class, RetryRegistry::ofDefaults)
+			.withPropertyValues("management.endpoints.web.exposure.include=resilience")
+			.run((context) -> assertThat(context).hasSingleBean(ResilienceEndpoint.class)
+				.hasSingleBean(RetryKind.class)
+				.doesNotHaveBean(CircuitBreakerKind.class));
+	}
+
+	@Test
+	void backsOffWhenUserDefinesEndpointAndKinds() {
+		this.contextRunner.withUserConfiguration(UserEndpointConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(ResilienceEndpoint.class)
+				.hasSingleBean(CircuitBreakerKind.class)
+				.hasSingleBean(RetryKind.class);
+			assertThat(context).getBean(ResilienceEndpoint.class).isSameAs(context.getBean("userEndpoint"));
+			assertThat(context).getBean(CircuitBreakerKind.class).isSameAs(context.getBean("userCircuitBreakerKind"));
+			assertThat(context).getBean(RetryKind.class).isSameAs(context.getBean("userRetryKind"));
+		});
+	}
+
+	@Test
+	void isAbsentWhenEndpointIsNotExposed() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(ResilienceEndpointAutoConfiguration.class))
+			.withBean(CircuitBreakerRegistry.class, CircuitBreakerRegistry::ofDefaults)
+			.run((context) -> assertThat(context).doesNotHaveBean(ResilienceEndpoint.class)
+				.doesNotHaveBean(CircuitBreakerKind.class));
+	}
+
+	@Test
+	void isAbsentWhenEndpointAccessIsNone() {
+		this.contextRunner.withPropertyValues("management.endpoint.resilience.access=NONE")
+			.run((context) -> assertThat(context).doesNotHaveBean(ResilienceEndpoint.class));
+	}
+
+	@Test
+	void isAbsentWhenResilienceIsDisabled() {
+		this.contextRunner.withPropertyValues("resilience.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(ResilienceEndpoint.class)
+				.doesNotHaveBean(CircuitBreakerKind.class)
+				.doesNotHaveBean(RetryKind.class));
+	}
+
+	@Test
+	void isAbsentWithoutActuator() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(Endpoint.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(ResilienceEndpoint.class));
+	}
+
+	@Test
+	void isAbsentWithoutActuatorAutoConfiguration() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(ConditionalOnAvailableEndpoint.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(ResilienceEndpoint.class));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserEndpointConfiguration {
+
+		@Bean
+		ResilienceEndpoint userEndpoint(CircuitBreakerKind circuitBreakerKind) {
+			return new ResilienceEndpoint(List.of(circuitBreakerKind));
+		}
+
+		@Bean
+		CircuitBreakerKind userCircuitBreakerKind(CircuitBreakerRegistry circuitBreakerRegistry) {
+			return new CircuitBreakerKind(circuitBreakerRegistry);
+		}
+
+		@Bean
+		RetryKind userRetryKind(RetryRegistry retryRegistry) {
+			return new RetryKind(retryRegistry);
+		}
+
+	}
+
+}

@@ -1,0 +1,103 @@
+package dev.resilience.autoconfigure;
+
+import dev.resilience.actuate.CircuitBreakerMeterBinder;
+import dev.resilience.actuate.RetryMeterBinder;
+import dev.resilience.circuitbreaker.CircuitBreakerRegistry;
+import dev.resilience.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link ResilienceMetricsAutoConfiguration}.
+ *
+ * @author Resilience
+ */
+class ResilienceMetricsAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ResilienceMetricsAutoConfiguration.class))
+		.withBean(SimpleMeterRegistry.class)
+		.withBean(CircuitBreakerRegistry.class, CircuitBreakerRegistry::ofDefaults)
+		.withBean(RetryRegistry.class, RetryRegistry::ofDefaults);
+
+	@Test
+	void definesMeterBinderForEachRegistry() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(CircuitBreakerMeterBinder.class)
+			.hasSingleBean(RetryMeterBinder.class));
+	}
+
+	@Test
+	void metersAreBoundByBootMetricsAutoConfiguration() {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(MetricsAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
+							CompositeMeterRegistryAutoConfiguration.class, ResilienceMetricsAutoConfiguration.class))
+			.withBean(CircuitBreakerRegistry.class, CircuitBreakerRegistry::ofDefaults)
+			.withBean(RetryRegistry.class, RetryRegistry::ofDefaults)
+			.run((context) -> {
+				context.getBean(CircuitBreakerRegistry.class).get("inventory");
+				context.getBean(RetryRegistry.class).get("inventory");
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				assertThat(meters.find("resilience.circuitbreaker.calls").tag("name", "inventory").timers()).hasSize(6);
+				assertThat(meters.find("resilience.retry.calls").tag("name", "inventory").functionCounters())
+					.hasSize(4);
+			});
+	}
+
+	@Test
+	void definesOnlyBindersWhoseRegistryExists() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(ResilienceMetricsAutoConfiguration.class))
+			.withBean(SimpleMeterRegistry.class)
+			.withBean(RetryRegistry.class, RetryRegistry::ofDefaults)
+			.run((context) -> assertThat(context).hasSingleBean(RetryMeterBinder.class)
+				.doesNotHaveBean(CircuitBreakerMeterBinder.class));
+	}
+
+	@Test
+	void backsOffWhenUserDefinesBinders() {
+		this.contextRunner
+			.withBean("userCircuitBreakerMeterBinder", CircuitBreakerMeterBinder.class,
+					() -> new CircuitBreakerMeterBinder(CircuitBreakerRegistry.ofDefaults()))
+			.withBean("userRetryMeterBinder", RetryMeterBinder.class,
+					() -> new RetryMeterBinder(RetryRegistry.ofDefaults()))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(CircuitBreakerMeterBinder.class)
+					.hasSingleBean(RetryMeterBinder.class);
+				assertThat(context).hasBean("userCircuitBreakerMeterBinder").hasBean("userRetryMeterBinder");
+			});
+	}
+
+	@Test
+	void isAbsentWithoutMeterRegistry() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(ResilienceMetricsAutoConfiguration.class))
+			.withBean(CircuitBreakerRegistry.class, CircuitBreakerRegistry::ofDefaults)
+			.run((context) -> assertThat(context).doesNotHaveBean(CircuitBreakerMeterBinder.class));
+	}
+
+	@Test
+	void isAbsentWhenResilienceIsDisabled() {
+		this.contextRunner.withPropertyValues("resilience.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(CircuitBreakerMeterBinder.class)
+				.doesNotHaveBean(RetryMeterBinder.class));
+	}
+
+	@Test
+	void isAbsentWithoutMicrometer() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(CircuitBreakerMeterBinder.class)
+				.doesNotHaveBean(RetryMeterBinder.class));
+	}
+
+}
