@@ -1,6 +1,5 @@
 package dev.resilience.autoconfigure;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,18 +18,14 @@ final class CircuitBreakerConfigs {
 	private CircuitBreakerConfigs() {
 	}
 
-	static CircuitBreakerConfig defaults(Instances<CircuitBreakerProperties> properties,
+	static CircuitBreakerConfig defaults(Instances<CircuitBreakerProperties> settings,
 			@Nullable ClassLoader classLoader) {
-		return toConfig(SettingsReader.forDefaults(PREFIX, properties.getDefaults()), classLoader);
+		return SettingsReader.defaults(PREFIX, settings, (reader) -> toConfig(reader, classLoader));
 	}
 
-	static Map<String, CircuitBreakerConfig> instances(Instances<CircuitBreakerProperties> properties,
+	static Map<String, CircuitBreakerConfig> instances(Instances<CircuitBreakerProperties> settings,
 			@Nullable ClassLoader classLoader) {
-		Map<String, CircuitBreakerConfig> configs = new LinkedHashMap<>();
-		properties.getInstances()
-			.forEach((name, instance) -> configs.put(name, toConfig(
-					SettingsReader.forInstance(PREFIX, properties.getDefaults(), name, instance), classLoader)));
-		return configs;
+		return SettingsReader.instances(PREFIX, settings, (reader) -> toConfig(reader, classLoader));
 	}
 
 	private static CircuitBreakerConfig toConfig(SettingsReader<CircuitBreakerProperties> reader,

@@ -1,15 +1,22 @@
 package dev.resilience.autoconfigure;
 
+import dev.resilience.aop.BulkheadBinding;
 import dev.resilience.aop.CircuitBreakerBinding;
 import dev.resilience.aop.PatternBinding;
+import dev.resilience.aop.RateLimitedBinding;
 import dev.resilience.aop.ResilienceBeanPostProcessor;
 import dev.resilience.aop.RetryBinding;
+import dev.resilience.aop.TimeLimitedBinding;
+import dev.resilience.bulkhead.BulkheadRegistry;
 import dev.resilience.circuitbreaker.CircuitBreakerRegistry;
 import dev.resilience.core.ErrorClassifier;
 import dev.resilience.core.Scheduler;
 import dev.resilience.core.Sleeper;
 import dev.resilience.core.TimeSource;
+import dev.resilience.ratelimiter.RateLimiterRegistry;
 import dev.resilience.retry.RetryRegistry;
+import dev.resilience.timelimiter.ContextPropagator;
+import dev.resilience.timelimiter.TimeLimiterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -61,6 +68,36 @@ public final class ResilienceAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	RateLimiterRegistry rateLimiterRegistry(ResilienceProperties properties) {
+		return new RateLimiterRegistry(RateLimiterConfigs.defaults(properties.getRateLimiter()),
+				RateLimiterConfigs.instances(properties.getRateLimiter()), TimeSource.system(), Sleeper.system(),
+				Scheduler.commonPool());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	BulkheadRegistry bulkheadRegistry(ResilienceProperties properties) {
+		return new BulkheadRegistry(BulkheadConfigs.defaults(properties.getBulkhead()),
+				BulkheadConfigs.instances(properties.getBulkhead()), TimeSource.system(), Scheduler.commonPool());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TimeLimiterExecutor resilienceTimeLimiterExecutor() {
+		return new TimeLimiterExecutor(TimeLimiterRegistry.newDefaultExecutor());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TimeLimiterRegistry timeLimiterRegistry(ResilienceProperties properties, TimeLimiterExecutor executor,
+			ObjectProvider<ContextPropagator> propagator) {
+		return new TimeLimiterRegistry(TimeLimiterConfigs.defaults(properties.getTimeLimiter()),
+				TimeLimiterConfigs.instances(properties.getTimeLimiter()), executor.executor(), Scheduler.commonPool(),
+				propagator.getIfAvailable(ContextPropagators::forClasspath));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	RetryBinding retryBinding(RetryRegistry retryRegistry) {
 		return new RetryBinding(retryRegistry);
 	}
@@ -69,6 +106,24 @@ public final class ResilienceAutoConfiguration {
 	@ConditionalOnMissingBean
 	CircuitBreakerBinding circuitBreakerBinding(CircuitBreakerRegistry circuitBreakerRegistry) {
 		return new CircuitBreakerBinding(circuitBreakerRegistry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RateLimitedBinding rateLimitedBinding(RateLimiterRegistry rateLimiterRegistry) {
+		return new RateLimitedBinding(rateLimiterRegistry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	BulkheadBinding bulkheadBinding(BulkheadRegistry bulkheadRegistry) {
+		return new BulkheadBinding(bulkheadRegistry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TimeLimitedBinding timeLimitedBinding(TimeLimiterRegistry timeLimiterRegistry) {
+		return new TimeLimitedBinding(timeLimiterRegistry);
 	}
 
 }

@@ -1,11 +1,17 @@
 package dev.resilience.autoconfigure;
 
+import dev.resilience.actuate.BulkheadKind;
 import dev.resilience.actuate.CircuitBreakerKind;
+import dev.resilience.actuate.RateLimiterKind;
 import dev.resilience.actuate.ResilienceEndpoint;
 import dev.resilience.actuate.ResilienceKind;
 import dev.resilience.actuate.RetryKind;
+import dev.resilience.actuate.TimeLimiterKind;
+import dev.resilience.bulkhead.BulkheadRegistry;
 import dev.resilience.circuitbreaker.CircuitBreakerRegistry;
+import dev.resilience.ratelimiter.RateLimiterRegistry;
 import dev.resilience.retry.RetryRegistry;
+import dev.resilience.timelimiter.TimeLimiterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -49,6 +55,27 @@ public final class ResilienceEndpointAutoConfiguration {
 	@ConditionalOnBean(RetryRegistry.class)
 	RetryKind retryKind(RetryRegistry retryRegistry) {
 		return new RetryKind(retryRegistry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(RateLimiterRegistry.class)
+	RateLimiterKind rateLimiterKind(RateLimiterRegistry rateLimiterRegistry) {
+		return new RateLimiterKind(rateLimiterRegistry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(BulkheadRegistry.class)
+	BulkheadKind bulkheadKind(BulkheadRegistry bulkheadRegistry) {
+		return new BulkheadKind(bulkheadRegistry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(TimeLimiterRegistry.class)
+	TimeLimiterKind timeLimiterKind(TimeLimiterRegistry timeLimiterRegistry) {
+		return new TimeLimiterKind(timeLimiterRegistry);
 	}
 
 }

@@ -1,9 +1,15 @@
 package dev.resilience.autoconfigure;
 
+import dev.resilience.actuate.BulkheadMeterBinder;
 import dev.resilience.actuate.CircuitBreakerMeterBinder;
+import dev.resilience.actuate.RateLimiterMeterBinder;
 import dev.resilience.actuate.RetryMeterBinder;
+import dev.resilience.actuate.TimeLimiterMeterBinder;
+import dev.resilience.bulkhead.BulkheadRegistry;
 import dev.resilience.circuitbreaker.CircuitBreakerRegistry;
+import dev.resilience.ratelimiter.RateLimiterRegistry;
 import dev.resilience.retry.RetryRegistry;
+import dev.resilience.timelimiter.TimeLimiterRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
@@ -17,8 +23,10 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the Micrometer meters of every
- * retry and circuit breaker. The {@link MeterBinder} beans it defines are bound to the
- * application's meter registry by Spring Boot's metrics auto-configuration.
+ * retry, circuit breaker, rate limiter, bulkhead and time limiter. The
+ * {@link MeterBinder} beans it defines are bound to the application's meter registry by
+ * Spring Boot's metrics auto-configuration. The rate limiters' binder also logs a warning
+ * the first time a rate limiter cannot track a new key.
  *
  * @author Resilience
  * @since 0.1.0
@@ -43,6 +51,27 @@ public final class ResilienceMetricsAutoConfiguration {
 	@ConditionalOnBean(RetryRegistry.class)
 	RetryMeterBinder retryMeterBinder(RetryRegistry retryRegistry) {
 		return new RetryMeterBinder(retryRegistry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(RateLimiterRegistry.class)
+	RateLimiterMeterBinder rateLimiterMeterBinder(RateLimiterRegistry rateLimiterRegistry) {
+		return new RateLimiterMeterBinder(rateLimiterRegistry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(BulkheadRegistry.class)
+	BulkheadMeterBinder bulkheadMeterBinder(BulkheadRegistry bulkheadRegistry) {
+		return new BulkheadMeterBinder(bulkheadRegistry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(TimeLimiterRegistry.class)
+	TimeLimiterMeterBinder timeLimiterMeterBinder(TimeLimiterRegistry timeLimiterRegistry) {
+		return new TimeLimiterMeterBinder(timeLimiterRegistry);
 	}
 
 }

@@ -25,6 +25,12 @@ public class ResilienceProperties {
 
 	private final CircuitBreaker circuitBreaker = new CircuitBreaker();
 
+	private final RateLimiter rateLimiter = new RateLimiter();
+
+	private final Bulkhead bulkhead = new Bulkhead();
+
+	private final TimeLimiter timeLimiter = new TimeLimiter();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -39,6 +45,18 @@ public class ResilienceProperties {
 
 	public CircuitBreaker getCircuitBreaker() {
 		return this.circuitBreaker;
+	}
+
+	public RateLimiter getRateLimiter() {
+		return this.rateLimiter;
+	}
+
+	public Bulkhead getBulkhead() {
+		return this.bulkhead;
+	}
+
+	public TimeLimiter getTimeLimiter() {
+		return this.timeLimiter;
 	}
 
 	/**
@@ -94,6 +112,93 @@ public class ResilienceProperties {
 
 		@Override
 		public Map<String, CircuitBreakerProperties> getInstances() {
+			return this.instances;
+		}
+
+	}
+
+	/**
+	 * Rate-limiter settings.
+	 */
+	public static class RateLimiter implements Instances<RateLimiterProperties> {
+
+		/**
+		 * Settings every rate-limiter instance inherits unless it sets its own.
+		 */
+		@NestedConfigurationProperty
+		private final RateLimiterProperties defaults = new RateLimiterProperties();
+
+		/**
+		 * Named rate-limiter instances, created at start-up. Names containing dots must
+		 * be bracketed, such as "[InventoryClient.stock]".
+		 */
+		private final Map<String, RateLimiterProperties> instances = new LinkedHashMap<>();
+
+		@Override
+		public RateLimiterProperties getDefaults() {
+			return this.defaults;
+		}
+
+		@Override
+		public Map<String, RateLimiterProperties> getInstances() {
+			return this.instances;
+		}
+
+	}
+
+	/**
+	 * Bulkhead settings.
+	 */
+	public static class Bulkhead implements Instances<BulkheadProperties> {
+
+		/**
+		 * Settings every bulkhead instance inherits unless it sets its own.
+		 */
+		@NestedConfigurationProperty
+		private final BulkheadProperties defaults = new BulkheadProperties();
+
+		/**
+		 * Named bulkhead instances, created at start-up. Names containing dots must be
+		 * bracketed, such as "[InventoryClient.stock]".
+		 */
+		private final Map<String, BulkheadProperties> instances = new LinkedHashMap<>();
+
+		@Override
+		public BulkheadProperties getDefaults() {
+			return this.defaults;
+		}
+
+		@Override
+		public Map<String, BulkheadProperties> getInstances() {
+			return this.instances;
+		}
+
+	}
+
+	/**
+	 * Time-limiter settings.
+	 */
+	public static class TimeLimiter implements Instances<TimeLimiterProperties> {
+
+		/**
+		 * Settings every time-limiter instance inherits unless it sets its own.
+		 */
+		@NestedConfigurationProperty
+		private final TimeLimiterProperties defaults = new TimeLimiterProperties();
+
+		/**
+		 * Named time-limiter instances, created at start-up. Names containing dots must
+		 * be bracketed, such as "[InventoryClient.stock]".
+		 */
+		private final Map<String, TimeLimiterProperties> instances = new LinkedHashMap<>();
+
+		@Override
+		public TimeLimiterProperties getDefaults() {
+			return this.defaults;
+		}
+
+		@Override
+		public Map<String, TimeLimiterProperties> getInstances() {
 			return this.instances;
 		}
 

@@ -1,6 +1,5 @@
 package dev.resilience.autoconfigure;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,17 +18,12 @@ final class RetryConfigs {
 	private RetryConfigs() {
 	}
 
-	static RetryConfig defaults(Instances<RetryProperties> properties, @Nullable ClassLoader classLoader) {
-		return toConfig(SettingsReader.forDefaults(PREFIX, properties.getDefaults()), classLoader);
+	static RetryConfig defaults(Instances<RetryProperties> settings, @Nullable ClassLoader classLoader) {
+		return SettingsReader.defaults(PREFIX, settings, (reader) -> toConfig(reader, classLoader));
 	}
 
-	static Map<String, RetryConfig> instances(Instances<RetryProperties> properties,
-			@Nullable ClassLoader classLoader) {
-		Map<String, RetryConfig> configs = new LinkedHashMap<>();
-		properties.getInstances()
-			.forEach((name, instance) -> configs.put(name, toConfig(
-					SettingsReader.forInstance(PREFIX, properties.getDefaults(), name, instance), classLoader)));
-		return configs;
+	static Map<String, RetryConfig> instances(Instances<RetryProperties> settings, @Nullable ClassLoader classLoader) {
+		return SettingsReader.instances(PREFIX, settings, (reader) -> toConfig(reader, classLoader));
 	}
 
 	private static RetryConfig toConfig(SettingsReader<RetryProperties> reader, @Nullable ClassLoader classLoader) {

@@ -1,5 +1,7 @@
 package dev.resilience.autoconfigure;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -28,12 +30,35 @@ final class SettingsReader<P> {
 		this.instance = instance;
 	}
 
-	static <P> SettingsReader<P> forDefaults(String prefix, P defaults) {
-		return new SettingsReader<>(prefix, defaults, null, null);
+	/**
+	 * Map a pattern's defaults to an engine configuration.
+	 * @param <P> the settings type
+	 * @param <C> the engine configuration type
+	 * @param prefix the pattern's property prefix, such as {@code resilience.retry}
+	 * @param settings the pattern's settings
+	 * @param mapping reads and validates one configuration
+	 * @return the default configuration
+	 */
+	static <P, C> C defaults(String prefix, Instances<P> settings, Function<SettingsReader<P>, C> mapping) {
+		return mapping.apply(new SettingsReader<>(prefix, settings.getDefaults(), null, null));
 	}
 
-	static <P> SettingsReader<P> forInstance(String prefix, P defaults, String name, P instance) {
-		return new SettingsReader<>(prefix, defaults, name, instance);
+	/**
+	 * Map a pattern's named instances to engine configurations.
+	 * @param <P> the settings type
+	 * @param <C> the engine configuration type
+	 * @param prefix the pattern's property prefix, such as {@code resilience.retry}
+	 * @param settings the pattern's settings
+	 * @param mapping reads and validates one configuration
+	 * @return the configurations by instance name, in declaration order
+	 */
+	static <P, C> Map<String, C> instances(String prefix, Instances<P> settings,
+			Function<SettingsReader<P>, C> mapping) {
+		Map<String, C> configs = new LinkedHashMap<>();
+		settings.getInstances()
+			.forEach((name, instance) -> configs.put(name,
+					mapping.apply(new SettingsReader<>(prefix, settings.getDefaults(), name, instance))));
+		return configs;
 	}
 
 	<T> Setting<T> get(String key, Function<P, @Nullable T> getter, T builtIn) {

@@ -71,11 +71,11 @@ final class AsyncWaiter extends Waiter implements Runnable {
 	}
 
 	/**
-	 * The timeout: fail the future unless a slot was granted first.
+	 * The timeout: fail the future unless a slot was granted first or the caller gave up.
 	 */
 	@Override
 	public void run() {
-		if (this.slots.cancel(this)) {
+		if (this.slots.cancel(this) && !this.future.isDone()) {
 			this.future.completeExceptionally(this.recorder.timedOut());
 		}
 	}

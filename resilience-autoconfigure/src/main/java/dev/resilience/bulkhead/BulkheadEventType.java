@@ -11,8 +11,8 @@ public enum BulkheadEventType {
 
 	/**
 	 * Calls were rejected. A full bulkhead may reject thousands of calls a second, so at
-	 * most one such event is recorded per second and instance: it describes the
-	 * rejection that recorded it and counts those since the previous event.
+	 * most one such event is recorded per second and instance: it describes the rejection
+	 * that recorded it and counts those since the previous event.
 	 */
 	CALL_REJECTED
 

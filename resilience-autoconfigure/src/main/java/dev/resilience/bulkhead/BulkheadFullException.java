@@ -7,8 +7,8 @@ import dev.resilience.core.ResilienceException;
 
 /**
  * Thrown when a bulkhead turns a call away: every slot is taken and none was freed within
- * {@code maxWaitDuration}, or the caller's thread was interrupted while it waited. Created
- * under load, so it carries no stack trace.
+ * {@code maxWaitDuration}, or the caller's thread was interrupted while it waited.
+ * Created under load, so it carries no stack trace.
  * <p>
  * A full bulkhead is a transient condition, not a policy: retries retry it and circuit
  * breakers record it as a failure, by default.

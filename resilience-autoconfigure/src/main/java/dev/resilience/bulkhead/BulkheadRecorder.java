@@ -93,8 +93,7 @@ final class BulkheadRecorder implements BulkheadMetrics {
 		this.rejected.increment();
 		long now = this.timeSource.nanoTime();
 		long next = this.nextRejectionEventNanos.get();
-		if (now - next >= 0
-				&& this.nextRejectionEventNanos.compareAndSet(next, now + REJECTION_EVENT_INTERVAL_NANOS)) {
+		if (now - next >= 0 && this.nextRejectionEventNanos.compareAndSet(next, now + REJECTION_EVENT_INTERVAL_NANOS)) {
 			recordRejection(rejection);
 		}
 	}

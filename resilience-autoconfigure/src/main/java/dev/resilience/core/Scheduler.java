@@ -1,6 +1,7 @@
 package dev.resilience.core;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -32,11 +33,15 @@ public interface Scheduler {
 
 	/**
 	 * Run delayed tasks on the common fork-join pool, timed by the JDK's shared delay
-	 * thread, so that a slow task never holds up the timing of the others.
+	 * thread, so that a slow task never holds up the timing of the others. The pool is
+	 * named explicitly: on one or two cores the default async pool of
+	 * {@code CompletableFuture} would start a thread per task.
 	 * @return a scheduler backed by {@link CompletableFuture#delayedExecutor}
 	 */
 	static Scheduler commonPool() {
-		return (task, delayNanos) -> CompletableFuture.delayedExecutor(delayNanos, TimeUnit.NANOSECONDS).execute(task);
+		return (task, delayNanos) -> CompletableFuture
+			.delayedExecutor(delayNanos, TimeUnit.NANOSECONDS, ForkJoinPool.commonPool())
+			.execute(task);
 	}
 
 }

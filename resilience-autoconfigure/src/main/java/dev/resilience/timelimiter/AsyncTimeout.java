@@ -35,7 +35,6 @@ final class AsyncTimeout<R> implements Runnable, BiConsumer<R, @Nullable Throwab
 
 	private final boolean cancelRunning;
 
-	@SuppressWarnings("unused") // accessed through RESULT
 	private volatile @Nullable CompletableFuture<R> result;
 
 	private volatile @Nullable CompletionStage<R> source;

@@ -11,8 +11,8 @@ package dev.resilience.timelimiter;
 public interface ContextPropagator {
 
 	/**
-	 * Capture the context of the calling thread and return a task that runs the given
-	 * one within it, on whichever thread it runs, and restores that thread's own context
+	 * Capture the context of the calling thread and return a task that runs the given one
+	 * within it, on whichever thread it runs, and restores that thread's own context
 	 * afterwards.
 	 * @param task the task to run within the caller's context
 	 * @return the task to submit in its place

@@ -7,9 +7,9 @@ import dev.resilience.core.Scheduler;
 
 /**
  * The scheduler of time limiters that were not given one: a single daemon thread, started
- * on the first asynchronous call. A time-out only completes a future, so one thread
- * times any number of calls; as with {@code CompletableFuture.orTimeout}, the dependents
- * of a timed-out future that are not async run on it, and should be quick.
+ * on the first asynchronous call. A time-out only completes a future, so one thread times
+ * any number of calls; as with {@code CompletableFuture.orTimeout}, the dependents of a
+ * timed-out future that are not async run on it, and should be quick.
  *
  * @author Resilience
  */

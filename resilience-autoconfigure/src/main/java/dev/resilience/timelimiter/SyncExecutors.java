@@ -37,7 +37,8 @@ final class SyncExecutors {
 	}
 
 	/**
-	 * Create a new executor: virtual threads where available, else {@link #boundedPool()}.
+	 * Create a new executor: virtual threads where available, else
+	 * {@link #boundedPool()}.
 	 * @return a new executor, to shut down when no longer needed
 	 */
 	static ExecutorService create() {
@@ -66,7 +67,8 @@ final class SyncExecutors {
 
 	/**
 	 * Create an executor that starts a named virtual thread per task, through the JDK 21
-	 * API {@code Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(...).factory())}.
+	 * API
+	 * {@code Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(...).factory())}.
 	 * @return the executor, or {@code null} if the JDK has no virtual threads
 	 */
 	static @Nullable ExecutorService virtualThreads() {

@@ -22,13 +22,12 @@ import dev.resilience.core.TimeSource;
  * cancelled.
  * <p>
  * {@link #execute} runs a synchronous call on the executor (by default a new virtual
- * thread per call where the JDK has them, else a bounded pool) while the caller waits;
- * on time-out the call's thread is interrupted, so a call that answers interrupts frees
- * its thread. {@link #executeAsync} runs the call on the caller's thread, as it only
- * returns a stage, and schedules a time-out instead of blocking a thread. Callers that
- * apply their own timeout operator, such as a reactive one, report through
- * {@link #onSuccess}, {@link #onError} and {@link #onTimeout}, which count exactly as the
- * methods above.
+ * thread per call where the JDK has them, else a bounded pool) while the caller waits; on
+ * time-out the call's thread is interrupted, so a call that answers interrupts frees its
+ * thread. {@link #executeAsync} runs the call on the caller's thread, as it only returns
+ * a stage, and schedules a time-out instead of blocking a thread. Callers that apply
+ * their own timeout operator, such as a reactive one, report through {@link #onSuccess},
+ * {@link #onError} and {@link #onTimeout}, which count exactly as the methods above.
  * <p>
  * The {@link ContextPropagator} wraps every task handed to the executor or the scheduler,
  * so that the call and the completion of a timed-out future run within the caller's
@@ -79,8 +78,8 @@ public final class TimeLimiter {
 
 	/**
 	 * Create a time limiter on a shared executor (virtual threads where the JDK has them,
-	 * else a bounded pool of daemon threads) and a shared scheduler thread, propagating no
-	 * context.
+	 * else a bounded pool of daemon threads) and a shared scheduler thread, propagating
+	 * no context.
 	 * @param name the instance name
 	 * @param config the configuration
 	 * @return the time limiter

@@ -9,8 +9,8 @@ import java.util.Objects;
  * @param timeout how long a call may take before it fails with a
  * {@link TimeLimitExceededException}; greater than zero
  * @param cancelRunning whether a call that times out is cancelled: a synchronous call's
- * thread is interrupted and an asynchronous call's stage cancelled. When {@code false} the
- * call runs on to its end and its outcome is discarded
+ * thread is interrupted and an asynchronous call's stage cancelled. When {@code false}
+ * the call runs on to its end and its outcome is discarded
  * @author Resilience
  * @since 0.1.0
  */

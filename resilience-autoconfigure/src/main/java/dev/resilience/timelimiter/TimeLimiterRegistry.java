@@ -54,8 +54,8 @@ public final class TimeLimiterRegistry extends Registry<TimeLimiter> {
 
 	/**
 	 * Create the executor the design calls for to run synchronous calls: a new virtual
-	 * thread per call on JDK 21 and later; on earlier JDKs a pool of daemon threads, eight
-	 * per processor and at least 16, queueing as many calls again and rejecting any
+	 * thread per call on JDK 21 and later; on earlier JDKs a pool of daemon threads,
+	 * eight per processor and at least 16, queueing as many calls again and rejecting any
 	 * further call, which then fails at once with a {@link TimeLimitExceededException}.
 	 * The caller owns it and shuts it down when done.
 	 * @return a new executor

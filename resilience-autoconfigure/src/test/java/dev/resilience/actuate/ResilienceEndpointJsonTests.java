@@ -4,12 +4,19 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
+import dev.resilience.bulkhead.BulkheadRegistry;
 import dev.resilience.circuitbreaker.CircuitBreaker;
 import dev.resilience.circuitbreaker.CircuitBreakerConfig;
 import dev.resilience.circuitbreaker.CircuitBreakerRegistry;
 import dev.resilience.core.ErrorClassifier;
+import dev.resilience.core.Scheduler;
+import dev.resilience.core.Sleeper;
 import dev.resilience.core.TimeSource;
+import dev.resilience.ratelimiter.RateLimiter;
+import dev.resilience.ratelimiter.RateLimiterConfig;
+import dev.resilience.ratelimiter.RateLimiterRegistry;
 import dev.resilience.retry.RetryRegistry;
+import dev.resilience.timelimiter.TimeLimiterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,8 +42,17 @@ class ResilienceEndpointJsonTests {
 
 	private final RetryRegistry retries = Retries.registry(Map.of());
 
+	private final RateLimiterRegistry rateLimiters = new RateLimiterRegistry(RateLimiterConfig.ofDefaults(), Map.of(),
+			new ManualTimeSource(), Sleeper.system(), Scheduler.commonPool());
+
+	private final BulkheadRegistry bulkheads = BulkheadRegistry.ofDefaults();
+
+	private final TimeLimiterRegistry timeLimiters = TimeLimiters.registry(Map.of());
+
 	private final ResilienceEndpoint endpoint = new ResilienceEndpoint(
-			List.of(new CircuitBreakerKind(this.circuitBreakers), new RetryKind(this.retries)));
+			List.of(new CircuitBreakerKind(this.circuitBreakers), new RetryKind(this.retries),
+					new RateLimiterKind(this.rateLimiters), new BulkheadKind(this.bulkheads),
+					new TimeLimiterKind(this.timeLimiters)));
 
 	@Test
 	void summaryWritesRatesThatCannotBeComputedAsNull() {
@@ -84,6 +100,51 @@ class ResilienceEndpointJsonTests {
 				+ "\"failureWithoutRetry\":0},\"config\":{\"max-attempts\":3,\"wait-duration\":\"PT0.5S\","
 				+ "\"backoff\":\"exponential\",\"multiplier\":2.0,\"max-wait-duration\":\"PT30S\",\"jitter\":0.2,"
 				+ "\"retry-exceptions\":[],\"ignore-exceptions\":[]},\"events\":[]}");
+	}
+
+	@Test
+	void summaryWritesInstancesOfEveryPattern() {
+		this.rateLimiters.get("search");
+		this.bulkheads.get("reports");
+		this.timeLimiters.get("pricing");
+		assertThat(write(this.endpoint.resilience()))
+			.contains("\"retries\":{},\"rateLimiters\":{\"search\":{\"availablePermits\":100,\"liveKeys\":0,"
+					+ "\"permittedCalls\":0,\"rejectedCalls\":0,\"keyCapRejections\":0}},"
+					+ "\"bulkheads\":{\"reports\":{\"activeCalls\":0,\"queuedCalls\":0,\"availableSlots\":25,"
+					+ "\"permittedCalls\":0,\"rejectedCalls\":0,\"maxConcurrentCalls\":25}},"
+					+ "\"timeLimiters\":{\"pricing\":{\"successfulCalls\":0,\"failedCalls\":0,"
+					+ "\"timedOutCalls\":0}},\"sagas\":{}}");
+	}
+
+	@Test
+	void rateLimiterDetailWritesStateConfigurationAndEvents() {
+		RateLimiter search = this.rateLimiters.get("search");
+		search.reserve(RateLimiter.DEFAULT_KEY, 0);
+		search.reserve("alice", 0);
+		assertThat(write(this.endpoint.instance("rate-limiters", "search"))).isEqualTo("{\"name\":\"search\","
+				+ "\"state\":{\"availablePermits\":99,\"liveKeys\":1,\"permittedCalls\":2,\"rejectedCalls\":0,"
+				+ "\"keyCapRejections\":0},\"config\":{\"algorithm\":\"token-bucket\",\"limit\":100,"
+				+ "\"period\":\"PT1S\",\"burst\":100,\"timeout\":\"PT0S\",\"max-keys\":100000},\"events\":[]}");
+	}
+
+	@Test
+	void bulkheadDetailWritesStateConfigurationAndEvents() {
+		this.bulkheads.get("reports").tryAcquirePermission();
+		assertThat(write(this.endpoint.instance("bulkheads", "reports"))).isEqualTo("{\"name\":\"reports\","
+				+ "\"state\":{\"activeCalls\":1,\"queuedCalls\":0,\"availableSlots\":24,\"permittedCalls\":1,"
+				+ "\"rejectedCalls\":0,\"maxConcurrentCalls\":25},\"config\":{\"max-concurrent-calls\":25,"
+				+ "\"max-wait-duration\":\"PT0S\"},\"events\":[]}");
+	}
+
+	@Test
+	void timeLimiterDetailWritesStateConfigurationAndEventsWithNullErrors() {
+		this.timeLimiters.get("pricing").onSuccess();
+		this.timeLimiters.get("pricing").onTimeout();
+		assertThat(write(this.endpoint.instance("time-limiters", "pricing")))
+			.startsWith("{\"name\":\"pricing\",\"state\":{\"successfulCalls\":1,\"failedCalls\":0,"
+					+ "\"timedOutCalls\":1},\"config\":{\"timeout\":\"PT1S\",\"cancel-running\":true},")
+			.containsPattern("\"events\":\\[\\{\"timestamp\":\"[0-9TZ:.-]+\",\"type\":\"TIMEOUT\","
+					+ "\"message\":\"[^\"]+\",\"error\":null}]}$");
 	}
 
 	private static String write(Object value) {

@@ -3,21 +3,25 @@ package dev.resilience.actuate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import dev.resilience.annotation.Bulkhead;
 import dev.resilience.annotation.CircuitBreaker;
+import dev.resilience.annotation.RateLimited;
 import dev.resilience.annotation.Retry;
+import dev.resilience.annotation.TimeLimited;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
 
 /**
- * Web application with one resilient client, for the endpoint's HTTP tests.
+ * Web application with resilient clients, for the endpoint's HTTP tests.
  *
  * @author Resilience
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import(ResilienceEndpointTestApplication.InventoryClient.class)
+@Import({ ResilienceEndpointTestApplication.InventoryClient.class,
+		ResilienceEndpointTestApplication.CatalogClient.class })
 class ResilienceEndpointTestApplication {
 
 	/**
@@ -38,6 +42,20 @@ class ResilienceEndpointTestApplication {
 				throw new UncheckedIOException(new IOException("Inventory of " + sku + " unavailable"));
 			}
 			return 42;
+		}
+
+	}
+
+	/**
+	 * Client of a remote catalog, limited in rate, time and concurrency.
+	 */
+	public static class CatalogClient {
+
+		@RateLimited(name = "catalog")
+		@TimeLimited(name = "catalog")
+		@Bulkhead(name = "catalog")
+		public int price(String sku) {
+			return 7;
 		}
 
 	}

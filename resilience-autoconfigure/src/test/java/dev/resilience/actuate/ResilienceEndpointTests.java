@@ -3,9 +3,12 @@ package dev.resilience.actuate;
 import java.util.List;
 import java.util.Map;
 
+import dev.resilience.bulkhead.BulkheadRegistry;
 import dev.resilience.circuitbreaker.CircuitBreaker;
 import dev.resilience.circuitbreaker.CircuitBreakerRegistry;
+import dev.resilience.ratelimiter.RateLimiterRegistry;
 import dev.resilience.retry.RetryRegistry;
+import dev.resilience.timelimiter.TimeLimiterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +67,33 @@ class ResilienceEndpointTests {
 		this.circuitBreakers.get("inventory");
 		assertThat(this.endpoint.instance("circuit-breakers", "inventory")).isInstanceOfSatisfying(
 				InstanceDescription.class, (description) -> assertThat(description.name()).isEqualTo("inventory"));
+	}
+
+	@Test
+	void instancesOfEveryPatternAreDescribedUnderTheirPath() {
+		RateLimiterRegistry rateLimiters = RateLimiterRegistry.ofDefaults();
+		BulkheadRegistry bulkheads = BulkheadRegistry.ofDefaults();
+		TimeLimiterRegistry timeLimiters = TimeLimiters.registry(Map.of());
+		ResilienceEndpoint endpoint = new ResilienceEndpoint(List.of(new CircuitBreakerKind(this.circuitBreakers),
+				new RetryKind(this.retries), new RateLimiterKind(rateLimiters), new BulkheadKind(bulkheads),
+				new TimeLimiterKind(timeLimiters)));
+		rateLimiters.get("search");
+		bulkheads.get("reports");
+		timeLimiters.get("pricing");
+		assertThat(endpoint.instance("rate-limiters", "search")).isInstanceOfSatisfying(InstanceDescription.class,
+				(description) -> assertThat(description.state()).isInstanceOf(RateLimiterKind.Summary.class));
+		assertThat(endpoint.instance("bulkheads", "reports")).isInstanceOfSatisfying(InstanceDescription.class,
+				(description) -> assertThat(description.state()).isInstanceOf(BulkheadKind.Summary.class));
+		assertThat(endpoint.instance("time-limiters", "pricing")).isInstanceOfSatisfying(InstanceDescription.class,
+				(description) -> assertThat(description.state()).isInstanceOf(TimeLimiterKind.Summary.class));
+		assertThat(endpoint.instance("bulkheads", "search")).isNull();
+		Map<String, Object> summary = endpoint.resilience();
+		assertThat(summary.get("rateLimiters")).isInstanceOfSatisfying(Map.class,
+				(instances) -> assertThat(instances).containsOnlyKeys("search"));
+		assertThat(summary.get("bulkheads")).isInstanceOfSatisfying(Map.class,
+				(instances) -> assertThat(instances).containsOnlyKeys("reports"));
+		assertThat(summary.get("timeLimiters")).isInstanceOfSatisfying(Map.class,
+				(instances) -> assertThat(instances).containsOnlyKeys("pricing"));
 	}
 
 	@Test

@@ -92,13 +92,16 @@ class ResilienceEndpointUnrestrictedIntegrationTests {
 	@Test
 	void writeAnswersNotFoundForUnknownNameOrKind() {
 		post("/resilience/circuit-breakers/unknown", Map.of("state", "OPEN")).expectStatus().isNotFound();
-		post("/resilience/bulkheads/inventory", Map.of("state", "OPEN")).expectStatus().isNotFound();
+		post("/resilience/caches/inventory", Map.of("state", "OPEN")).expectStatus().isNotFound();
 		assertThat(this.circuitBreakers.find("unknown")).isEmpty();
 	}
 
 	@Test
 	void writeAnswersBadRequestForKindThatTakesNoChanges() {
 		post("/resilience/retries/inventory", Map.of("state", "OPEN")).expectStatus().isBadRequest();
+		post("/resilience/rate-limiters/catalog", Map.of("state", "OPEN")).expectStatus().isBadRequest();
+		post("/resilience/bulkheads/catalog", Map.of("state", "OPEN")).expectStatus().isBadRequest();
+		post("/resilience/time-limiters/catalog", Map.of("state", "OPEN")).expectStatus().isBadRequest();
 	}
 
 	private RestTestClient.ResponseSpec post(String uri, Map<String, Object> body) {

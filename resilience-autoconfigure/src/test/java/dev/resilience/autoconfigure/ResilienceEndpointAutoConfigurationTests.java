@@ -3,11 +3,17 @@ package dev.resilience.autoconfigure;
 import java.util.List;
 import java.util.Map;
 
+import dev.resilience.actuate.BulkheadKind;
 import dev.resilience.actuate.CircuitBreakerKind;
+import dev.resilience.actuate.RateLimiterKind;
 import dev.resilience.actuate.ResilienceEndpoint;
 import dev.resilience.actuate.RetryKind;
+import dev.resilience.actuate.TimeLimiterKind;
+import dev.resilience.bulkhead.BulkheadRegistry;
 import dev.resilience.circuitbreaker.CircuitBreakerRegistry;
+import dev.resilience.ratelimiter.RateLimiterRegistry;
 import dev.resilience.retry.RetryRegistry;
+import dev.resilience.timelimiter.TimeLimiterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -31,6 +37,9 @@ class ResilienceEndpointAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(ResilienceEndpointAutoConfiguration.class))
 		.withBean(CircuitBreakerRegistry.class, CircuitBreakerRegistry::ofDefaults)
 		.withBean(RetryRegistry.class, RetryRegistry::ofDefaults)
+		.withBean(RateLimiterRegistry.class, RateLimiterRegistry::ofDefaults)
+		.withBean(BulkheadRegistry.class, BulkheadRegistry::ofDefaults)
+		.withBean(TimeLimiterRegistry.class, TimeLimiterRegistry::ofDefaults)
 		.withPropertyValues("management.endpoints.web.exposure.include=resilience");
 
 	@Test
@@ -38,11 +47,23 @@ class ResilienceEndpointAutoConfigurationTests {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasSingleBean(ResilienceEndpoint.class)
 				.hasSingleBean(CircuitBreakerKind.class)
-				.hasSingleBean(RetryKind.class);
+				.hasSingleBean(RetryKind.class)
+				.hasSingleBean(RateLimiterKind.class)
+				.hasSingleBean(BulkheadKind.class)
+				.hasSingleBean(TimeLimiterKind.class);
 			context.getBean(CircuitBreakerRegistry.class).get("inventory");
+			context.getBean(RateLimiterRegistry.class).get("search");
+			context.getBean(BulkheadRegistry.class).get("reports");
+			context.getBean(TimeLimiterRegistry.class).get("pricing");
 			Map<String, Object> summary = context.getBean(ResilienceEndpoint.class).resilience();
 			assertThat(summary.get("circuitBreakers")).isInstanceOfSatisfying(Map.class,
 					(instances) -> assertThat(instances).containsOnlyKeys("inventory"));
+			assertThat(summary.get("rateLimiters")).isInstanceOfSatisfying(Map.class,
+					(instances) -> assertThat(instances).containsOnlyKeys("search"));
+			assertThat(summary.get("bulkheads")).isInstanceOfSatisfying(Map.class,
+					(instances) -> assertThat(instances).containsOnlyKeys("reports"));
+			assertThat(summary.get("timeLimiters")).isInstanceOfSatisfying(Map.class,
+					(instances) -> assertThat(instances).containsOnlyKeys("pricing"));
 		});
 	}
 
@@ -54,7 +75,10 @@ class ResilienceEndpointAutoConfigurationTests {
 			.withPropertyValues("management.endpoints.web.exposure.include=resilience")
 			.run((context) -> assertThat(context).hasSingleBean(ResilienceEndpoint.class)
 				.hasSingleBean(RetryKind.class)
-				.doesNotHaveBean(CircuitBreakerKind.class));
+				.doesNotHaveBean(CircuitBreakerKind.class)
+				.doesNotHaveBean(RateLimiterKind.class)
+				.doesNotHaveBean(BulkheadKind.class)
+				.doesNotHaveBean(TimeLimiterKind.class));
 	}
 
 	@Test
@@ -62,10 +86,16 @@ class ResilienceEndpointAutoConfigurationTests {
 		this.contextRunner.withUserConfiguration(UserEndpointConfiguration.class).run((context) -> {
 			assertThat(context).hasSingleBean(ResilienceEndpoint.class)
 				.hasSingleBean(CircuitBreakerKind.class)
-				.hasSingleBean(RetryKind.class);
+				.hasSingleBean(RetryKind.class)
+				.hasSingleBean(RateLimiterKind.class)
+				.hasSingleBean(BulkheadKind.class)
+				.hasSingleBean(TimeLimiterKind.class);
 			assertThat(context).getBean(ResilienceEndpoint.class).isSameAs(context.getBean("userEndpoint"));
 			assertThat(context).getBean(CircuitBreakerKind.class).isSameAs(context.getBean("userCircuitBreakerKind"));
 			assertThat(context).getBean(RetryKind.class).isSameAs(context.getBean("userRetryKind"));
+			assertThat(context).getBean(RateLimiterKind.class).isSameAs(context.getBean("userRateLimiterKind"));
+			assertThat(context).getBean(BulkheadKind.class).isSameAs(context.getBean("userBulkheadKind"));
+			assertThat(context).getBean(TimeLimiterKind.class).isSameAs(context.getBean("userTimeLimiterKind"));
 		});
 	}
 
@@ -89,7 +119,10 @@ class ResilienceEndpointAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("resilience.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(ResilienceEndpoint.class)
 				.doesNotHaveBean(CircuitBreakerKind.class)
-				.doesNotHaveBean(RetryKind.class));
+				.doesNotHaveBean(RetryKind.class)
+				.doesNotHaveBean(RateLimiterKind.class)
+				.doesNotHaveBean(BulkheadKind.class)
+				.doesNotHaveBean(TimeLimiterKind.class));
 	}
 
 	@Test
@@ -120,6 +153,21 @@ class ResilienceEndpointAutoConfigurationTests {
 		@Bean
 		RetryKind userRetryKind(RetryRegistry retryRegistry) {
 			return new RetryKind(retryRegistry);
+		}
+
+		@Bean
+		RateLimiterKind userRateLimiterKind(RateLimiterRegistry rateLimiterRegistry) {
+			return new RateLimiterKind(rateLimiterRegistry);
+		}
+
+		@Bean
+		BulkheadKind userBulkheadKind(BulkheadRegistry bulkheadRegistry) {
+			return new BulkheadKind(bulkheadRegistry);
+		}
+
+		@Bean
+		TimeLimiterKind userTimeLimiterKind(TimeLimiterRegistry timeLimiterRegistry) {
+			return new TimeLimiterKind(timeLimiterRegistry);
 		}
 
 	}

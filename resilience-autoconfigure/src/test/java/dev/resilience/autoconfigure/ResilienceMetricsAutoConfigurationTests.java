@@ -1,9 +1,15 @@
 package dev.resilience.autoconfigure;
 
+import dev.resilience.actuate.BulkheadMeterBinder;
 import dev.resilience.actuate.CircuitBreakerMeterBinder;
+import dev.resilience.actuate.RateLimiterMeterBinder;
 import dev.resilience.actuate.RetryMeterBinder;
+import dev.resilience.actuate.TimeLimiterMeterBinder;
+import dev.resilience.bulkhead.BulkheadRegistry;
 import dev.resilience.circuitbreaker.CircuitBreakerRegistry;
+import dev.resilience.ratelimiter.RateLimiterRegistry;
 import dev.resilience.retry.RetryRegistry;
+import dev.resilience.timelimiter.TimeLimiterRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -28,12 +34,18 @@ class ResilienceMetricsAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(ResilienceMetricsAutoConfiguration.class))
 		.withBean(SimpleMeterRegistry.class)
 		.withBean(CircuitBreakerRegistry.class, CircuitBreakerRegistry::ofDefaults)
-		.withBean(RetryRegistry.class, RetryRegistry::ofDefaults);
+		.withBean(RetryRegistry.class, RetryRegistry::ofDefaults)
+		.withBean(RateLimiterRegistry.class, RateLimiterRegistry::ofDefaults)
+		.withBean(BulkheadRegistry.class, BulkheadRegistry::ofDefaults)
+		.withBean(TimeLimiterRegistry.class, TimeLimiterRegistry::ofDefaults);
 
 	@Test
 	void definesMeterBinderForEachRegistry() {
 		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(CircuitBreakerMeterBinder.class)
-			.hasSingleBean(RetryMeterBinder.class));
+			.hasSingleBean(RetryMeterBinder.class)
+			.hasSingleBean(RateLimiterMeterBinder.class)
+			.hasSingleBean(BulkheadMeterBinder.class)
+			.hasSingleBean(TimeLimiterMeterBinder.class));
 	}
 
 	@Test
@@ -44,13 +56,29 @@ class ResilienceMetricsAutoConfigurationTests {
 							CompositeMeterRegistryAutoConfiguration.class, ResilienceMetricsAutoConfiguration.class))
 			.withBean(CircuitBreakerRegistry.class, CircuitBreakerRegistry::ofDefaults)
 			.withBean(RetryRegistry.class, RetryRegistry::ofDefaults)
+			.withBean(RateLimiterRegistry.class, RateLimiterRegistry::ofDefaults)
+			.withBean(BulkheadRegistry.class, BulkheadRegistry::ofDefaults)
+			.withBean(TimeLimiterRegistry.class, TimeLimiterRegistry::ofDefaults)
 			.run((context) -> {
 				context.getBean(CircuitBreakerRegistry.class).get("inventory");
 				context.getBean(RetryRegistry.class).get("inventory");
+				context.getBean(RateLimiterRegistry.class).get("inventory");
+				context.getBean(BulkheadRegistry.class).get("inventory");
+				context.getBean(TimeLimiterRegistry.class).get("inventory");
 				MeterRegistry meters = context.getBean(MeterRegistry.class);
 				assertThat(meters.find("resilience.circuitbreaker.calls").tag("name", "inventory").timers()).hasSize(6);
 				assertThat(meters.find("resilience.retry.calls").tag("name", "inventory").functionCounters())
 					.hasSize(4);
+				assertThat(meters.find("resilience.ratelimiter.calls").tag("name", "inventory").functionCounters())
+					.hasSize(2);
+				assertThat(meters.find("resilience.bulkhead.calls").tag("name", "inventory").functionCounters())
+					.hasSize(2);
+				assertThat(meters.find("resilience.bulkhead.active.calls").tag("name", "inventory").gauge())
+					.isNotNull();
+				assertThat(meters.find("resilience.bulkhead.queued.calls").tag("name", "inventory").gauge())
+					.isNotNull();
+				assertThat(meters.find("resilience.timelimiter.calls").tag("name", "inventory").functionCounters())
+					.hasSize(3);
 			});
 	}
 
@@ -61,7 +89,10 @@ class ResilienceMetricsAutoConfigurationTests {
 			.withBean(SimpleMeterRegistry.class)
 			.withBean(RetryRegistry.class, RetryRegistry::ofDefaults)
 			.run((context) -> assertThat(context).hasSingleBean(RetryMeterBinder.class)
-				.doesNotHaveBean(CircuitBreakerMeterBinder.class));
+				.doesNotHaveBean(CircuitBreakerMeterBinder.class)
+				.doesNotHaveBean(RateLimiterMeterBinder.class)
+				.doesNotHaveBean(BulkheadMeterBinder.class)
+				.doesNotHaveBean(TimeLimiterMeterBinder.class));
 	}
 
 	@Test
@@ -71,10 +102,23 @@ class ResilienceMetricsAutoConfigurationTests {
 					() -> new CircuitBreakerMeterBinder(CircuitBreakerRegistry.ofDefaults()))
 			.withBean("userRetryMeterBinder", RetryMeterBinder.class,
 					() -> new RetryMeterBinder(RetryRegistry.ofDefaults()))
+			.withBean("userRateLimiterMeterBinder", RateLimiterMeterBinder.class,
+					() -> new RateLimiterMeterBinder(RateLimiterRegistry.ofDefaults()))
+			.withBean("userBulkheadMeterBinder", BulkheadMeterBinder.class,
+					() -> new BulkheadMeterBinder(BulkheadRegistry.ofDefaults()))
+			.withBean("userTimeLimiterMeterBinder", TimeLimiterMeterBinder.class,
+					() -> new TimeLimiterMeterBinder(TimeLimiterRegistry.ofDefaults()))
 			.run((context) -> {
 				assertThat(context).hasSingleBean(CircuitBreakerMeterBinder.class)
-					.hasSingleBean(RetryMeterBinder.class);
-				assertThat(context).hasBean("userCircuitBreakerMeterBinder").hasBean("userRetryMeterBinder");
+					.hasSingleBean(RetryMeterBinder.class)
+					.hasSingleBean(RateLimiterMeterBinder.class)
+					.hasSingleBean(BulkheadMeterBinder.class)
+					.hasSingleBean(TimeLimiterMeterBinder.class);
+				assertThat(context).hasBean("userCircuitBreakerMeterBinder")
+					.hasBean("userRetryMeterBinder")
+					.hasBean("userRateLimiterMeterBinder")
+					.hasBean("userBulkheadMeterBinder")
+					.hasBean("userTimeLimiterMeterBinder");
 			});
 	}
 
@@ -90,14 +134,20 @@ class ResilienceMetricsAutoConfigurationTests {
 	void isAbsentWhenResilienceIsDisabled() {
 		this.contextRunner.withPropertyValues("resilience.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(CircuitBreakerMeterBinder.class)
-				.doesNotHaveBean(RetryMeterBinder.class));
+				.doesNotHaveBean(RetryMeterBinder.class)
+				.doesNotHaveBean(RateLimiterMeterBinder.class)
+				.doesNotHaveBean(BulkheadMeterBinder.class)
+				.doesNotHaveBean(TimeLimiterMeterBinder.class));
 	}
 
 	@Test
 	void isAbsentWithoutMicrometer() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(CircuitBreakerMeterBinder.class)
-				.doesNotHaveBean(RetryMeterBinder.class));
+				.doesNotHaveBean(RetryMeterBinder.class)
+				.doesNotHaveBean(RateLimiterMeterBinder.class)
+				.doesNotHaveBean(BulkheadMeterBinder.class)
+				.doesNotHaveBean(TimeLimiterMeterBinder.class));
 	}
 
 }

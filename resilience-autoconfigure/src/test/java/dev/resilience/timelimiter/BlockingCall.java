@@ -6,8 +6,8 @@ import java.util.concurrent.TimeUnit;
 import dev.resilience.core.CheckedFunction;
 
 /**
- * A synchronous call that blocks until released and remembers whether it was
- * interrupted and whether it has ended.
+ * A synchronous call that blocks until released and remembers whether it was interrupted
+ * and whether it has ended.
  */
 final class BlockingCall implements CheckedFunction<String, String> {
 

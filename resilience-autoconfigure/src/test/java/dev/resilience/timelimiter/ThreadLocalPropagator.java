@@ -1,19 +1,21 @@
 package dev.resilience.timelimiter;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
- * A {@link ContextPropagator} that carries one thread-local value and counts the tasks
- * it wraps.
+ * A {@link ContextPropagator} that carries one thread-local value and counts the tasks it
+ * wraps.
  */
 final class ThreadLocalPropagator implements ContextPropagator {
 
 	static final ThreadLocal<String> CONTEXT = new ThreadLocal<>();
 
-	private volatile int wrapped;
+	private final AtomicInteger wrapped = new AtomicInteger();
 
 	@Override
 	public Runnable wrap(Runnable task) {
 		String captured = CONTEXT.get();
-		this.wrapped++;
+		this.wrapped.incrementAndGet();
 		return () -> {
 			String previous = CONTEXT.get();
 			CONTEXT.set(captured);
@@ -27,7 +29,7 @@ final class ThreadLocalPropagator implements ContextPropagator {
 	}
 
 	int wrapped() {
-		return this.wrapped;
+		return this.wrapped.get();
 	}
 
 }

@@ -10,9 +10,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Shows and changes how the simulated inventory service behaves, to watch the shop
- * cope: {@code PUT /api/downstream} with {@code {"failureRate": 1.0, "latency":
- * "PT0.05S"}}; a missing field keeps its value.
+ * Shows and changes how the simulated inventory service behaves, to watch the shop cope:
+ * {@code PUT /api/downstream} with {@code {"failureRate": 1.0, "latency": "PT0.05S"}}; a
+ * missing field keeps its value.
  *
  * @author Resilience
  * @since 0.1.0

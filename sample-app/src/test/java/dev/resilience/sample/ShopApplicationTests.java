@@ -111,9 +111,9 @@ class ShopApplicationTests {
 		setDownstream("{\"failureRate\": 1.0}");
 		get("/api/stock/kiwi");
 		String scrape = get("/actuator/prometheus").body();
-		assertThat(scrape.lines()).anySatisfy((line) -> assertThat(line)
-			.startsWith("resilience_circuitbreaker_calls_seconds_count{")
-			.contains("name=\"inventory\"", "outcome=\"failure\""));
+		assertThat(scrape.lines())
+			.anySatisfy((line) -> assertThat(line).startsWith("resilience_circuitbreaker_calls_seconds_count{")
+				.contains("name=\"inventory\"", "outcome=\"failure\""));
 		assertThat(scrape.lines()).anySatisfy((line) -> assertThat(line).startsWith("resilience_retry_calls_total{")
 			.contains("name=\"inventory\"", "outcome=\"failure_with_retry\""));
 	}

@@ -1,0 +1,7 @@
+/**
+ * The pattern engines called directly, without Spring.
+ */
+@NullMarked
+package dev.resilience.benchmarks.engine;
+
+import org.jspecify.annotations.NullMarked;

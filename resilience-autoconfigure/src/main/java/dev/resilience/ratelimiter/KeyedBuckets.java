@@ -1,0 +1,209 @@
+package dev.resilience.ratelimiter;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+
+import dev.resilience.core.TimeSource;
+
+/**
+ * The buckets of the keys in use, at most {@code maxKeys} of them.
+ * <p>
+ * A bucket that has been idle long enough to be full again is indistinguishable from a
+ * new one, so sweeps drop it: a sweep retires each idle bucket under its lock and removes
+ * it, and a caller that finds its bucket retired looks the key up again. Sweeps run on
+ * the path that creates buckets, never on the path of a known key: every time the number
+ * of buckets created since the last sweep reaches the number left by it (at least
+ * {@value #MIN_SWEEP_BATCH}), which costs a constant amount of work per key created; and
+ * when the cap is reached, at most once per {@link #capSweepIntervalNanos}, before a new
+ * key is rejected. A bucket that is not idle is never dropped, since that would hand its
+ * key a full bucket again.
+ * <p>
+ * The clock is read after the key is looked up, so that a bucket created after a sweep
+ * dropped the previous one never starts earlier than the sweep saw that one idle.
+ *
+ * @author Resilience
+ */
+final class KeyedBuckets {
+
+	/**
+	 * Answer of {@link #reserve} when the key is new and there is no room for it.
+	 */
+	static final long KEY_CAP_REACHED = Long.MIN_VALUE;
+
+	static final int MIN_SWEEP_BATCH = 1024;
+
+	private static final long MIN_CAP_SWEEP_INTERVAL = TimeUnit.MILLISECONDS.toNanos(1);
+
+	private static final long MAX_CAP_SWEEP_INTERVAL = TimeUnit.SECONDS.toNanos(1);
+
+	private final ConcurrentHashMap<Object, Bucket> buckets = new ConcurrentHashMap<>();
+
+	private final AtomicInteger live = new AtomicInteger();
+
+	private final AtomicInteger createdSinceSweep = new AtomicInteger();
+
+	private final ReentrantLock sweepLock = new ReentrantLock();
+
+	private final BucketFactory factory;
+
+	private final TimeSource clock;
+
+	private final int maxKeys;
+
+	private final long capSweepIntervalNanos;
+
+	private volatile int sweepBatch = MIN_SWEEP_BATCH;
+
+	private volatile long nextCapSweepNanos;
+
+	KeyedBuckets(BucketFactory factory, TimeSource clock, int maxKeys, long periodNanos) {
+		this.factory = factory;
+		this.clock = clock;
+		this.maxKeys = maxKeys;
+		this.capSweepIntervalNanos = Math.min(Math.max(periodNanos, MIN_CAP_SWEEP_INTERVAL), MAX_CAP_SWEEP_INTERVAL);
+		this.nextCapSweepNanos = clock.nanoTime();
+	}
+
+	/**
+	 * Grant or refuse a permit of the given key, creating its bucket if there is room.
+	 * @param key the key
+	 * @param maxWaitNanos how long the caller may wait
+	 * @return the wait, {@link Bucket#rejected(long)} of the wait it would need, or
+	 * {@link #KEY_CAP_REACHED}
+	 */
+	long reserve(Object key, long maxWaitNanos) {
+		for (;;) {
+			Bucket bucket = this.buckets.get(key);
+			long now = this.clock.nanoTime();
+			if (bucket == null) {
+				if (!claimRoom(now)) {
+					return KEY_CAP_REACHED;
+				}
+				// take the permit before publishing, so that no sweep sees the bucket
+				// idle
+				Bucket created = this.factory.create(now);
+				long result = created.tryReserve(now, maxWaitNanos);
+				bucket = this.buckets.putIfAbsent(key, created);
+				if (bucket == null) {
+					created(now);
+					return result;
+				}
+				// another caller created it first; the unseen bucket goes with its permit
+				this.live.decrementAndGet();
+			}
+			long result = bucket.tryReserve(now, maxWaitNanos);
+			if (result != Bucket.RETIRED) {
+				return result;
+			}
+			remove(key, bucket);
+		}
+	}
+
+	/**
+	 * Return how many keys have a bucket.
+	 * @return the number of live buckets
+	 */
+	int liveKeys() {
+		return this.live.get();
+	}
+
+	/**
+	 * Return the number of buckets in the map, which {@link #liveKeys()} never
+	 * undercounts.
+	 * @return the map size
+	 */
+	int mappedKeys() {
+		return this.buckets.size();
+	}
+
+	/**
+	 * Return how long until the cap may be relieved by a sweep.
+	 * @param now the current time
+	 * @return the time until the next sweep may run when the cap is reached, not negative
+	 */
+	long nanosUntilCapSweep(long now) {
+		return Math.max(this.nextCapSweepNanos - now, 0);
+	}
+
+	private boolean claimRoom(long now) {
+		if (tryClaim()) {
+			return true;
+		}
+		if (now - this.nextCapSweepNanos < 0) {
+			return false;
+		}
+		this.sweepLock.lock();
+		try {
+			if (this.live.get() >= this.maxKeys && now - this.nextCapSweepNanos >= 0) {
+				sweep(now);
+				this.nextCapSweepNanos = now + this.capSweepIntervalNanos;
+			}
+		}
+		finally {
+			this.sweepLock.unlock();
+		}
+		return tryClaim();
+	}
+
+	private boolean tryClaim() {
+		int current;
+		do {
+			current = this.live.get();
+			if (current >= this.maxKeys) {
+				return false;
+			}
+		}
+		while (!this.live.compareAndSet(current, current + 1));
+		return true;
+	}
+
+	private void created(long now) {
+		if (this.createdSinceSweep.incrementAndGet() < this.sweepBatch || !this.sweepLock.tryLock()) {
+			return;
+		}
+		try {
+			sweep(now);
+		}
+		finally {
+			this.sweepLock.unlock();
+		}
+	}
+
+	/**
+	 * Drop every bucket idle at the given time, read after the caller's lookup. Called
+	 * with the sweep lock held.
+	 */
+	private void sweep(long now) {
+		this.buckets.forEach((key, bucket) -> {
+			if (bucket.retireIfIdle(now)) {
+				remove(key, bucket);
+			}
+		});
+		this.createdSinceSweep.set(0);
+		this.sweepBatch = Math.max(MIN_SWEEP_BATCH, this.live.get());
+	}
+
+	private void remove(Object key, Bucket bucket) {
+		if (this.buckets.remove(key, bucket)) {
+			this.live.decrementAndGet();
+		}
+	}
+
+	/**
+	 * Creates the bucket of a new key.
+	 */
+	@FunctionalInterface
+	interface BucketFactory {
+
+		/**
+		 * Create a bucket, full at the given time.
+		 * @param now the current time
+		 * @return the bucket
+		 */
+		Bucket create(long now);
+
+	}
+
+}

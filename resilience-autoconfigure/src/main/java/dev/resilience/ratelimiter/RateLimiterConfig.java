@@ -1,0 +1,207 @@
+package dev.resilience.ratelimiter;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Settings of one rate limiter, validated when created.
+ *
+ * @param algorithm how permits are counted
+ * @param limit permits per period; at least 1
+ * @param period the period over which {@code limit} permits are handed out; positive
+ * @param burst capacity of the token bucket: how many permits a bucket that has been
+ * quiet long enough hands out at once; at least 1. Not used by the
+ * {@link RateLimiterAlgorithm#SLIDING_WINDOW sliding window}, whose capacity is
+ * {@code limit}
+ * @param timeout how long a caller may wait for a permit; zero (the default) rejects at
+ * once when none is available; not negative
+ * @param maxKeys most keys that may have a bucket of their own at once; at least 1. Idle
+ * buckets are dropped to make room; when none is idle, calls with a new key are rejected
+ * @author Resilience
+ * @since 0.1.0
+ */
+public record RateLimiterConfig(RateLimiterAlgorithm algorithm, int limit, Duration period, int burst, Duration timeout,
+		int maxKeys) {
+
+	/**
+	 * Default {@link #algorithm()}.
+	 */
+	public static final RateLimiterAlgorithm DEFAULT_ALGORITHM = RateLimiterAlgorithm.TOKEN_BUCKET;
+
+	/**
+	 * Default {@link #limit()}.
+	 */
+	public static final int DEFAULT_LIMIT = 100;
+
+	/**
+	 * Default {@link #period()}.
+	 */
+	public static final Duration DEFAULT_PERIOD = Duration.ofSeconds(1);
+
+	/**
+	 * Default {@link #burst()}.
+	 */
+	public static final int DEFAULT_BURST = 100;
+
+	/**
+	 * Default {@link #timeout()}: no wait.
+	 */
+	public static final Duration DEFAULT_TIMEOUT = Duration.ZERO;
+
+	/**
+	 * Default {@link #maxKeys()}.
+	 */
+	public static final int DEFAULT_MAX_KEYS = 100_000;
+
+	private static final RateLimiterConfig DEFAULTS = new RateLimiterConfig(DEFAULT_ALGORITHM, DEFAULT_LIMIT,
+			DEFAULT_PERIOD, DEFAULT_BURST, DEFAULT_TIMEOUT, DEFAULT_MAX_KEYS);
+
+	/**
+	 * Validate the configuration.
+	 * @throws IllegalArgumentException naming the first invalid value
+	 */
+	public RateLimiterConfig {
+		Objects.requireNonNull(algorithm, "algorithm must not be null");
+		Objects.requireNonNull(period, "period must not be null");
+		Objects.requireNonNull(timeout, "timeout must not be null");
+		if (limit < 1) {
+			throw new IllegalArgumentException("limit must be at least 1, but was " + limit);
+		}
+		if (period.isNegative() || period.isZero()) {
+			throw new IllegalArgumentException("period must be positive, but was " + period);
+		}
+		if (burst < 1) {
+			throw new IllegalArgumentException("burst must be at least 1, but was " + burst);
+		}
+		if (timeout.isNegative()) {
+			throw new IllegalArgumentException("timeout must not be negative, but was " + timeout);
+		}
+		if (maxKeys < 1) {
+			throw new IllegalArgumentException("maxKeys must be at least 1, but was " + maxKeys);
+		}
+	}
+
+	/**
+	 * Return the default configuration.
+	 * @return the defaults
+	 */
+	public static RateLimiterConfig ofDefaults() {
+		return DEFAULTS;
+	}
+
+	/**
+	 * Return a builder that starts from the defaults.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder(DEFAULTS);
+	}
+
+	/**
+	 * Return a builder that starts from this configuration.
+	 * @return a new builder
+	 */
+	public Builder toBuilder() {
+		return new Builder(this);
+	}
+
+	/**
+	 * Builds a {@link RateLimiterConfig}; each method sets the component of the same
+	 * name.
+	 */
+	public static final class Builder {
+
+		private RateLimiterAlgorithm algorithm;
+
+		private int limit;
+
+		private Duration period;
+
+		private int burst;
+
+		private Duration timeout;
+
+		private int maxKeys;
+
+		private Builder(RateLimiterConfig from) {
+			this.algorithm = from.algorithm;
+			this.limit = from.limit;
+			this.period = from.period;
+			this.burst = from.burst;
+			this.timeout = from.timeout;
+			this.maxKeys = from.maxKeys;
+		}
+
+		/**
+		 * Set how permits are counted.
+		 * @param algorithm the algorithm
+		 * @return this builder
+		 */
+		public Builder algorithm(RateLimiterAlgorithm algorithm) {
+			this.algorithm = algorithm;
+			return this;
+		}
+
+		/**
+		 * Set the number of permits per period.
+		 * @param limit the permits per period
+		 * @return this builder
+		 */
+		public Builder limit(int limit) {
+			this.limit = limit;
+			return this;
+		}
+
+		/**
+		 * Set the period over which {@code limit} permits are handed out.
+		 * @param period the period
+		 * @return this builder
+		 */
+		public Builder period(Duration period) {
+			this.period = period;
+			return this;
+		}
+
+		/**
+		 * Set the capacity of the token bucket.
+		 * @param burst the capacity
+		 * @return this builder
+		 */
+		public Builder burst(int burst) {
+			this.burst = burst;
+			return this;
+		}
+
+		/**
+		 * Set how long a caller may wait for a permit.
+		 * @param timeout the longest wait
+		 * @return this builder
+		 */
+		public Builder timeout(Duration timeout) {
+			this.timeout = timeout;
+			return this;
+		}
+
+		/**
+		 * Set the most keys that may have a bucket of their own at once.
+		 * @param maxKeys the cap on live keys
+		 * @return this builder
+		 */
+		public Builder maxKeys(int maxKeys) {
+			this.maxKeys = maxKeys;
+			return this;
+		}
+
+		/**
+		 * Build the configuration.
+		 * @return the configuration
+		 * @throws IllegalArgumentException naming the first invalid value
+		 */
+		public RateLimiterConfig build() {
+			return new RateLimiterConfig(this.algorithm, this.limit, this.period, this.burst, this.timeout,
+					this.maxKeys);
+		}
+
+	}
+
+}

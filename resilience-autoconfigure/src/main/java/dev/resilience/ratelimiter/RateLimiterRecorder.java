@@ -1,0 +1,130 @@
+package dev.resilience.ratelimiter;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+import dev.resilience.core.EventBuffer;
+import dev.resilience.core.ResilienceEvent;
+import dev.resilience.core.TimeSource;
+
+/**
+ * Counts a rate limiter's permits and rejections, in adders so that concurrent calls do
+ * not contend, and records its events. Rejections come in floods, so each kind of event
+ * is recorded at most once per second: a rejection allocates nothing otherwise.
+ *
+ * @author Resilience
+ */
+final class RateLimiterRecorder implements RateLimiterMetrics {
+
+	private static final long EVENT_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+	private final LongAdder permitted = new LongAdder();
+
+	private final LongAdder rejected = new LongAdder();
+
+	private final LongAdder keyCapRejections = new LongAdder();
+
+	private final AtomicLong nextRejectedEvent;
+
+	private final AtomicLong nextKeyCapEvent;
+
+	private final AtomicBoolean keyCapReached = new AtomicBoolean();
+
+	private final EventBuffer events = new EventBuffer();
+
+	private final TimeSource clock;
+
+	private final Bucket unkeyed;
+
+	private final KeyedBuckets keyed;
+
+	RateLimiterRecorder(TimeSource clock, Bucket unkeyed, KeyedBuckets keyed) {
+		this.clock = clock;
+		this.unkeyed = unkeyed;
+		this.keyed = keyed;
+		long now = clock.nanoTime();
+		this.nextRejectedEvent = new AtomicLong(now);
+		this.nextKeyCapEvent = new AtomicLong(now);
+	}
+
+	EventBuffer events() {
+		return this.events;
+	}
+
+	void permitted() {
+		this.permitted.increment();
+	}
+
+	/**
+	 * Count a call whose bucket had no permit within its timeout.
+	 * @param waitNanos the wait the permit would have needed
+	 */
+	void rejected(long waitNanos) {
+		this.rejected.increment();
+		if (isDue(this.nextRejectedEvent)) {
+			record(RateLimiterEventType.REJECTED, "Rejected a call: the next permit is available in "
+					+ Duration.ofNanos(waitNanos) + "; " + this.rejected.sum() + " calls rejected in total");
+		}
+	}
+
+	/**
+	 * Count a call whose key could not be tracked.
+	 * @param maxKeys the cap on live keys
+	 * @return {@code true} the first time only
+	 */
+	boolean keyCapReached(int maxKeys) {
+		this.rejected.increment();
+		this.keyCapRejections.increment();
+		if (isDue(this.nextKeyCapEvent)) {
+			record(RateLimiterEventType.KEY_CAP_REACHED, "Rejected a call with a new key: " + maxKeys
+					+ " keys are tracked and none is idle; " + this.keyCapRejections.sum() + " such calls in total");
+		}
+		return !this.keyCapReached.get() && this.keyCapReached.compareAndSet(false, true);
+	}
+
+	private boolean isDue(AtomicLong next) {
+		long now = this.clock.nanoTime();
+		long due = next.get();
+		return now - due >= 0 && next.compareAndSet(due, now + EVENT_INTERVAL_NANOS);
+	}
+
+	private void record(RateLimiterEventType type, String message) {
+		this.events.add(new ResilienceEvent(this.clock.now(), type.name(), message, null));
+	}
+
+	@Override
+	public long permittedCalls() {
+		return this.permitted.sum();
+	}
+
+	@Override
+	public long rejectedCalls() {
+		return this.rejected.sum();
+	}
+
+	@Override
+	public long availablePermits() {
+		return this.unkeyed.availablePermits(this.clock.nanoTime());
+	}
+
+	@Override
+	public int liveKeys() {
+		return this.keyed.liveKeys();
+	}
+
+	@Override
+	public long keyCapRejections() {
+		return this.keyCapRejections.sum();
+	}
+
+	@Override
+	public String toString() {
+		return "RateLimiterMetrics[permittedCalls=" + permittedCalls() + ", rejectedCalls=" + rejectedCalls()
+				+ ", availablePermits=" + availablePermits() + ", liveKeys=" + liveKeys() + ", keyCapRejections="
+				+ keyCapRejections() + "]";
+	}
+
+}

@@ -1,0 +1,98 @@
+package dev.resilience.ratelimiter;
+
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+
+import dev.resilience.core.Failures;
+import dev.resilience.core.ResilienceException;
+import dev.resilience.retry.Retry;
+import dev.resilience.retry.RetryConfig;
+import org.junit.jupiter.api.Test;
+
+import static dev.resilience.ratelimiter.Limiters.drain;
+import static dev.resilience.ratelimiter.Limiters.limiter;
+import static dev.resilience.ratelimiter.Limiters.slidingWindow;
+import static dev.resilience.ratelimiter.Limiters.tokenBucket;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link RateLimitExceededException} and the {@code retryAfter} it carries.
+ *
+ * @author Resilience
+ */
+class RateLimitExceededExceptionTests {
+
+	private static final Object KEY = RateLimiter.DEFAULT_KEY;
+
+	private final FakeTimeSource clock = new FakeTimeSource();
+
+	@Test
+	void carriesTheInstanceAndTheWaitWithoutAStackTrace() {
+		RateLimitExceededException ex = new RateLimitExceededException("inventory", Duration.ofMillis(250));
+		assertThat(ex).isInstanceOf(ResilienceException.class)
+			.hasMessage("RateLimiter 'inventory' has no permit available; the next one is in PT0.25S");
+		assertThat(ex.getInstanceName()).isEqualTo("inventory");
+		assertThat(ex.getRetryAfter()).isEqualTo(Duration.ofMillis(250));
+		assertThat(ex.isPolicyRejection()).isTrue();
+		assertThat(ex.getStackTrace()).isEmpty();
+	}
+
+	@Test
+	void isReadAsARetryAfterAndNotRetriedByDefault() {
+		RateLimitExceededException ex = new RateLimitExceededException("inventory", Duration.ofSeconds(2));
+		assertThat(Failures.retryAfter(ex, ZonedDateTime.now(ZoneOffset.UTC))).isEqualTo(Duration.ofSeconds(2));
+		assertThat(Retry.of("retry", RetryConfig.ofDefaults()).shouldRetry(ex)).isFalse();
+	}
+
+	@Test
+	void tokenBucketRetryAfterIsTheExactTimeToTheNextPermit() {
+		RateLimiter limiter = limiter(tokenBucket(3, Duration.ofSeconds(1), 1), this.clock);
+		limiter.acquirePermission(KEY);
+		assertThat(rejection(limiter, KEY).getRetryAfter()).isEqualTo(Duration.ofNanos(333_333_334));
+		this.clock.advanceMillis(300);
+		assertThat(rejection(limiter, KEY).getRetryAfter()).isEqualTo(Duration.ofNanos(33_333_334));
+	}
+
+	@Test
+	void tokenBucketRetryAfterIncludesPermitsPromisedToWaitingCallers() {
+		RateLimiter limiter = limiter(tokenBucket(10, Duration.ofSeconds(1), 1), this.clock);
+		limiter.acquirePermission(KEY);
+		limiter.reserve(KEY, Duration.ofSeconds(1).toNanos());
+		limiter.reserve(KEY, Duration.ofSeconds(1).toNanos());
+		assertThat(rejection(limiter, KEY).getRetryAfter()).isEqualTo(Duration.ofMillis(300));
+	}
+
+	@Test
+	void slidingWindowRetryAfterIsTheTimeUntilTheOldestAdmissionLeavesTheWindow() {
+		RateLimiter limiter = limiter(slidingWindow(2, Duration.ofSeconds(1)), this.clock);
+		limiter.acquirePermission(KEY);
+		this.clock.advanceMillis(400);
+		limiter.acquirePermission(KEY);
+		this.clock.advanceMillis(100);
+		assertThat(rejection(limiter, KEY).getRetryAfter()).isEqualTo(Duration.ofMillis(500));
+	}
+
+	@Test
+	void keyCapRetryAfterIsTheTimeUntilIdleKeysMayBeDropped() {
+		RateLimiter limiter = limiter(tokenBucket(10, Duration.ofMillis(200), 10).toBuilder().maxKeys(1).build(),
+				this.clock);
+		drain(limiter, "a");
+		RateLimitExceededException ex = rejection(limiter, "b");
+		assertThat(ex)
+			.hasMessage("RateLimiter 'api' tracks its maximum of 1 keys and rejects new ones; " + "retry after PT0.2S");
+		assertThat(ex.getRetryAfter()).isEqualTo(Duration.ofMillis(200));
+		this.clock.advanceMillis(150);
+		assertThat(rejection(limiter, "b").getRetryAfter()).isEqualTo(Duration.ofMillis(50));
+		this.clock.advanceMillis(50);
+		limiter.acquirePermission("b");
+	}
+
+	private static RateLimitExceededException rejection(RateLimiter limiter, Object key) {
+		return assertThatExceptionOfType(RateLimitExceededException.class)
+			.isThrownBy(() -> limiter.acquirePermission(key))
+			.actual();
+	}
+
+}
