@@ -3,7 +3,19 @@ package dev.resilience.autoconfigure;
 import java.io.IOException;
 import java.time.Duration;
 
+import java.util.concurrent.ExecutorService;
+
+import dev.resilience.aop.BulkheadBinding;
 import dev.resilience.aop.CircuitBreakerBinding;
+import dev.resilience.aop.RateLimitedBinding;
+import dev.resilience.aop.TimeLimitedBinding;
+import dev.resilience.bulkhead.BulkheadConfig;
+import dev.resilience.bulkhead.BulkheadRegistry;
+import dev.resilience.ratelimiter.RateLimiterAlgorithm;
+import dev.resilience.ratelimiter.RateLimiterConfig;
+import dev.resilience.ratelimiter.RateLimiterRegistry;
+import dev.resilience.timelimiter.TimeLimiterConfig;
+import dev.resilience.timelimiter.TimeLimiterRegistry;
 import dev.resilience.aop.ResilienceBeanPostProcessor;
 import dev.resilience.aop.RetryBinding;
 import dev.resilience.circuitbreaker.CircuitBreakerConfig;
@@ -43,6 +55,51 @@ class ResilienceAutoConfigurationTests {
 			.hasSingleBean(RetryBinding.class)
 			.hasSingleBean(CircuitBreakerBinding.class)
 			.hasSingleBean(ResilienceBeanPostProcessor.class));
+	}
+
+	@Test
+	void configuresEveryPatternsRegistryAndBinding() {
+		this.runner.run((context) -> assertThat(context).hasSingleBean(RateLimiterRegistry.class)
+			.hasSingleBean(BulkheadRegistry.class)
+			.hasSingleBean(TimeLimiterRegistry.class)
+			.hasSingleBean(RateLimitedBinding.class)
+			.hasSingleBean(BulkheadBinding.class)
+			.hasSingleBean(TimeLimitedBinding.class)
+			.hasSingleBean(TimeLimiterExecutor.class)
+			.doesNotHaveBean(java.util.concurrent.Executor.class));
+	}
+
+	@Test
+	void mapsRateLimiterBulkheadAndTimeLimiterProperties() {
+		this.runner
+			.withPropertyValues("resilience.rate-limiter.defaults.algorithm=sliding-window",
+					"resilience.rate-limiter.instances.search.limit=5", "resilience.rate-limiter.instances.search.period=10s",
+					"resilience.bulkhead.instances.reports.max-concurrent-calls=2",
+					"resilience.bulkhead.defaults.max-wait-duration=50ms",
+					"resilience.time-limiter.instances.quotes.timeout=500ms",
+					"resilience.time-limiter.defaults.cancel-running=false")
+			.run((context) -> {
+				RateLimiterConfig search = context.getBean(RateLimiterRegistry.class).get("search").config();
+				assertThat(search.algorithm()).isEqualTo(RateLimiterAlgorithm.SLIDING_WINDOW);
+				assertThat(search.limit()).isEqualTo(5);
+				assertThat(search.period()).isEqualTo(Duration.ofSeconds(10));
+				assertThat(search.burst()).isEqualTo(RateLimiterConfig.DEFAULT_BURST);
+				BulkheadConfig reports = context.getBean(BulkheadRegistry.class).get("reports").config();
+				assertThat(reports.maxConcurrentCalls()).isEqualTo(2);
+				assertThat(reports.maxWaitDuration()).isEqualTo(Duration.ofMillis(50));
+				TimeLimiterConfig quotes = context.getBean(TimeLimiterRegistry.class).get("quotes").config();
+				assertThat(quotes.timeout()).isEqualTo(Duration.ofMillis(500));
+				assertThat(quotes.cancelRunning()).isFalse();
+			});
+	}
+
+	@Test
+	void stopsTheTimeLimiterThreadsWithTheApplication() {
+		this.runner.run((context) -> {
+			ExecutorService executor = context.getBean(TimeLimiterExecutor.class).executor();
+			context.close();
+			assertThat(executor.isShutdown()).isTrue();
+		});
 	}
 
 	@Test
@@ -132,6 +189,14 @@ class ResilienceAutoConfigurationTests {
 					resilience.circuit-breaker.defaults.slow-call-duration-threshold=0s        | resilience.circuit-breaker.defaults.slow-call-duration-threshold | PT0S | positive
 					resilience.circuit-breaker.defaults.wait-duration-in-open-state=-1s        | resilience.circuit-breaker.defaults.wait-duration-in-open-state | PT-1S | must not be negative
 					resilience.circuit-breaker.defaults.record-exceptions=nope.Missing         | resilience.circuit-breaker.defaults.record-exceptions[0] | nope.Missing | exception class
+			resilience.rate-limiter.defaults.limit=0                                   | resilience.rate-limiter.defaults.limit           | 0    | at least 1
+			resilience.rate-limiter.instances.search.burst=0                           | resilience.rate-limiter.instances.search.burst   | 0    | at least 1
+			resilience.rate-limiter.defaults.period=0s                                 | resilience.rate-limiter.defaults.period          | PT0S | positive
+			resilience.rate-limiter.defaults.timeout=-1s                               | resilience.rate-limiter.defaults.timeout         | PT-1S | must not be negative
+			resilience.rate-limiter.defaults.max-keys=0                                | resilience.rate-limiter.defaults.max-keys        | 0    | at least 1
+			resilience.bulkhead.defaults.max-concurrent-calls=0                        | resilience.bulkhead.defaults.max-concurrent-calls | 0   | at least 1
+			resilience.bulkhead.instances.reports.max-wait-duration=-1ms               | resilience.bulkhead.instances.reports.max-wait-duration | PT-0.001S | must not be negative
+			resilience.time-limiter.defaults.timeout=0ms                               | resilience.time-limiter.defaults.timeout         | PT0S | positive
 					""")
 	void failsOnInvalidValueNamingPropertyValueAndRange(String property, String name, String value, String reason) {
 		this.runner.withPropertyValues(property).run((context) -> {
@@ -150,7 +215,9 @@ class ResilienceAutoConfigurationTests {
 	@ParameterizedTest
 	@CsvSource({ "resilience.retry.defaults.backoff=sideways, resilience.retry.defaults.backoff",
 			"resilience.circuit-breaker.defaults.sliding-window-type=forever, resilience.circuit-breaker.defaults.sliding-window-type",
-			"resilience.retry.instances.inventory.max-attempts=many, resilience.retry.instances.inventory.max-attempts" })
+			"resilience.retry.instances.inventory.max-attempts=many, resilience.retry.instances.inventory.max-attempts",
+			"resilience.rate-limiter.defaults.algorithm=leaky, resilience.rate-limiter.defaults.algorithm",
+			"resilience.time-limiter.defaults.cancel-running=maybe, resilience.time-limiter.defaults.cancel-running" })
 	void failsOnUnconvertibleValueNamingTheProperty(String property, String name) {
 		this.runner.withPropertyValues(property).run((context) -> {
 			assertThat(context).hasFailed();
