@@ -73,7 +73,8 @@ class ResilienceAutoConfigurationTests {
 	void mapsRateLimiterBulkheadAndTimeLimiterProperties() {
 		this.runner
 			.withPropertyValues("resilience.rate-limiter.defaults.algorithm=sliding-window",
-					"resilience.rate-limiter.instances.search.limit=5", "resilience.rate-limiter.instances.search.period=10s",
+					"resilience.rate-limiter.instances.search.limit=5",
+					"resilience.rate-limiter.instances.search.period=10s",
 					"resilience.bulkhead.instances.reports.max-concurrent-calls=2",
 					"resilience.bulkhead.defaults.max-wait-duration=50ms",
 					"resilience.time-limiter.instances.quotes.timeout=500ms",
@@ -172,32 +173,32 @@ class ResilienceAutoConfigurationTests {
 	@ParameterizedTest
 	@CsvSource(delimiter = '|',
 			textBlock = """
-					resilience.retry.defaults.max-attempts=0                                   | resilience.retry.defaults.max-attempts           | 0    | at least 1
-					resilience.retry.instances.inventory.max-attempts=-1                       | resilience.retry.instances.inventory.max-attempts | -1  | at least 1
-					resilience.retry.defaults.wait-duration=-1s                                | resilience.retry.defaults.wait-duration          | PT-1S | must not be negative
-					resilience.retry.defaults.max-wait-duration=-5ms                           | resilience.retry.defaults.max-wait-duration      | PT-0.005S | must not be negative
-					resilience.retry.defaults.multiplier=0.5                                   | resilience.retry.defaults.multiplier             | 0.5  | at least 1.0
-					resilience.retry.defaults.jitter=1.5                                       | resilience.retry.defaults.jitter                 | 1.5  | between 0 and 1
-					resilience.retry.defaults.retry-exceptions=com.example.NoSuchException     | resilience.retry.defaults.retry-exceptions[0]    | com.example.NoSuchException | exception class
-					resilience.retry.defaults.ignore-exceptions=java.lang.String               | resilience.retry.defaults.ignore-exceptions[0]   | java.lang.String | subclass of java.lang.Throwable
-					resilience.circuit-breaker.defaults.failure-rate-threshold=150             | resilience.circuit-breaker.defaults.failure-rate-threshold | 150.0 | between 1 and 100
-					resilience.circuit-breaker.instances.payments.failure-rate-threshold=0     | resilience.circuit-breaker.instances.payments.failure-rate-threshold | 0.0 | between 1 and 100
-					resilience.circuit-breaker.defaults.slow-call-rate-threshold=101           | resilience.circuit-breaker.defaults.slow-call-rate-threshold | 101.0 | between 1 and 100
-					resilience.circuit-breaker.defaults.sliding-window-size=0                  | resilience.circuit-breaker.defaults.sliding-window-size | 0 | at least 1
-					resilience.circuit-breaker.defaults.minimum-number-of-calls=0              | resilience.circuit-breaker.defaults.minimum-number-of-calls | 0 | at least 1
-					resilience.circuit-breaker.defaults.permitted-calls-in-half-open-state=0   | resilience.circuit-breaker.defaults.permitted-calls-in-half-open-state | 0 | at least 1
-					resilience.circuit-breaker.defaults.slow-call-duration-threshold=0s        | resilience.circuit-breaker.defaults.slow-call-duration-threshold | PT0S | positive
-					resilience.circuit-breaker.defaults.wait-duration-in-open-state=-1s        | resilience.circuit-breaker.defaults.wait-duration-in-open-state | PT-1S | must not be negative
-					resilience.circuit-breaker.defaults.record-exceptions=nope.Missing         | resilience.circuit-breaker.defaults.record-exceptions[0] | nope.Missing | exception class
-			resilience.rate-limiter.defaults.limit=0                                   | resilience.rate-limiter.defaults.limit           | 0    | at least 1
-			resilience.rate-limiter.instances.search.burst=0                           | resilience.rate-limiter.instances.search.burst   | 0    | at least 1
-			resilience.rate-limiter.defaults.period=0s                                 | resilience.rate-limiter.defaults.period          | PT0S | positive
-			resilience.rate-limiter.defaults.timeout=-1s                               | resilience.rate-limiter.defaults.timeout         | PT-1S | must not be negative
-			resilience.rate-limiter.defaults.max-keys=0                                | resilience.rate-limiter.defaults.max-keys        | 0    | at least 1
-			resilience.bulkhead.defaults.max-concurrent-calls=0                        | resilience.bulkhead.defaults.max-concurrent-calls | 0   | at least 1
-			resilience.bulkhead.instances.reports.max-wait-duration=-1ms               | resilience.bulkhead.instances.reports.max-wait-duration | PT-0.001S | must not be negative
-			resilience.time-limiter.defaults.timeout=0ms                               | resilience.time-limiter.defaults.timeout         | PT0S | positive
-					""")
+							resilience.retry.defaults.max-attempts=0                                   | resilience.retry.defaults.max-attempts           | 0    | at least 1
+							resilience.retry.instances.inventory.max-attempts=-1                       | resilience.retry.instances.inventory.max-attempts | -1  | at least 1
+							resilience.retry.defaults.wait-duration=-1s                                | resilience.retry.defaults.wait-duration          | PT-1S | must not be negative
+							resilience.retry.defaults.max-wait-duration=-5ms                           | resilience.retry.defaults.max-wait-duration      | PT-0.005S | must not be negative
+							resilience.retry.defaults.multiplier=0.5                                   | resilience.retry.defaults.multiplier             | 0.5  | at least 1.0
+							resilience.retry.defaults.jitter=1.5                                       | resilience.retry.defaults.jitter                 | 1.5  | between 0 and 1
+							resilience.retry.defaults.retry-exceptions=com.example.NoSuchException     | resilience.retry.defaults.retry-exceptions[0]    | com.example.NoSuchException | exception class
+							resilience.retry.defaults.ignore-exceptions=java.lang.String               | resilience.retry.defaults.ignore-exceptions[0]   | java.lang.String | subclass of java.lang.Throwable
+							resilience.circuit-breaker.defaults.failure-rate-threshold=150             | resilience.circuit-breaker.defaults.failure-rate-threshold | 150.0 | between 1 and 100
+							resilience.circuit-breaker.instances.payments.failure-rate-threshold=0     | resilience.circuit-breaker.instances.payments.failure-rate-threshold | 0.0 | between 1 and 100
+							resilience.circuit-breaker.defaults.slow-call-rate-threshold=101           | resilience.circuit-breaker.defaults.slow-call-rate-threshold | 101.0 | between 1 and 100
+							resilience.circuit-breaker.defaults.sliding-window-size=0                  | resilience.circuit-breaker.defaults.sliding-window-size | 0 | at least 1
+							resilience.circuit-breaker.defaults.minimum-number-of-calls=0              | resilience.circuit-breaker.defaults.minimum-number-of-calls | 0 | at least 1
+							resilience.circuit-breaker.defaults.permitted-calls-in-half-open-state=0   | resilience.circuit-breaker.defaults.permitted-calls-in-half-open-state | 0 | at least 1
+							resilience.circuit-breaker.defaults.slow-call-duration-threshold=0s        | resilience.circuit-breaker.defaults.slow-call-duration-threshold | PT0S | positive
+							resilience.circuit-breaker.defaults.wait-duration-in-open-state=-1s        | resilience.circuit-breaker.defaults.wait-duration-in-open-state | PT-1S | must not be negative
+							resilience.circuit-breaker.defaults.record-exceptions=nope.Missing         | resilience.circuit-breaker.defaults.record-exceptions[0] | nope.Missing | exception class
+					resilience.rate-limiter.defaults.limit=0                                   | resilience.rate-limiter.defaults.limit           | 0    | at least 1
+					resilience.rate-limiter.instances.search.burst=0                           | resilience.rate-limiter.instances.search.burst   | 0    | at least 1
+					resilience.rate-limiter.defaults.period=0s                                 | resilience.rate-limiter.defaults.period          | PT0S | positive
+					resilience.rate-limiter.defaults.timeout=-1s                               | resilience.rate-limiter.defaults.timeout         | PT-1S | must not be negative
+					resilience.rate-limiter.defaults.max-keys=0                                | resilience.rate-limiter.defaults.max-keys        | 0    | at least 1
+					resilience.bulkhead.defaults.max-concurrent-calls=0                        | resilience.bulkhead.defaults.max-concurrent-calls | 0   | at least 1
+					resilience.bulkhead.instances.reports.max-wait-duration=-1ms               | resilience.bulkhead.instances.reports.max-wait-duration | PT-0.001S | must not be negative
+					resilience.time-limiter.defaults.timeout=0ms                               | resilience.time-limiter.defaults.timeout         | PT0S | positive
+							""")
 	void failsOnInvalidValueNamingPropertyValueAndRange(String property, String name, String value, String reason) {
 		this.runner.withPropertyValues(property).run((context) -> {
 			assertThat(context).hasFailed();

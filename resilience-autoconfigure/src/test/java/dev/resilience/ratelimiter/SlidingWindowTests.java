@@ -1,9 +1,13 @@
 package dev.resilience.ratelimiter;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static dev.resilience.ratelimiter.Limiters.drain;
 import static dev.resilience.ratelimiter.Limiters.limiter;
@@ -138,6 +142,40 @@ class SlidingWindowTests {
 			this.clock.advanceNanos(100_000);
 		}
 		assertThat(admitted).isEqualTo(100);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "1, 1000000000", "3, 1000000000", "10, 999999", "64, 1000000000" })
+	void matchesAnExactModelOfTheWindow(int limit, long periodNanos) {
+		RateLimiter limiter = limiter(slidingWindow(limit, Duration.ofNanos(periodNanos)), this.clock);
+		List<Long> admissions = new ArrayList<>();
+		Random random = new Random(limit);
+		for (int i = 0; i < 50_000; i++) {
+			long now = this.clock.nanoTime();
+			long maxWait = random.nextBoolean() ? 0 : random.nextInt((int) Math.min(2 * periodNanos, 1 << 30));
+			int size = admissions.size();
+			long at = now;
+			if (size > 0) {
+				at = Math.max(at, admissions.get(size - 1));
+			}
+			if (size >= limit) {
+				at = Math.max(at, admissions.get(size - limit) + periodNanos);
+			}
+			long expected = at - now;
+			if (expected <= maxWait) {
+				admissions.add(at);
+			}
+			else {
+				expected = RateLimiter.NO_PERMIT;
+			}
+			assertThat(limiter.reserve(KEY, maxWait)).as("reservation %d", i).isEqualTo(expected);
+			long inWindow = admissions.stream().filter((time) -> time > now - periodNanos).count();
+			assertThat(limiter.metrics().availablePermits()).as("permits after %d", i).isEqualTo(limit - inWindow);
+			if (admissions.size() > 2 * limit) {
+				admissions.subList(0, limit).clear();
+			}
+			this.clock.advanceNanos(random.nextInt((int) Math.min(periodNanos / limit * 2 + 2, 1 << 30)));
+		}
 	}
 
 }

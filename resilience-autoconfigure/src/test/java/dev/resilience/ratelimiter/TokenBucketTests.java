@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static dev.resilience.ratelimiter.Limiters.drain;
 import static dev.resilience.ratelimiter.Limiters.limiter;
@@ -156,6 +158,32 @@ class TokenBucketTests {
 		}
 		assertThat(log.size()).isGreaterThan(1000);
 		log.assertTokenBucketBound(7, Duration.ofMillis(100), 4);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "3, 1000000000, 1", "7, 1000000001, 3", "10, 1000000, 10", "997, 1000000000, 50", "1000, 999, 2" })
+	void matchesAnExactModelOfTheBucket(int limit, long periodNanos, int burst) {
+		RateLimiter limiter = limiter(tokenBucket(limit, Duration.ofNanos(periodNanos), burst), this.clock);
+		// the instant the bucket is full again, times limit, so that it is a whole number
+		long fullScaled = 0;
+		Random random = new Random(limit);
+		for (int i = 0; i < 100_000; i++) {
+			long now = this.clock.nanoTime();
+			long maxWait = random.nextBoolean() ? 0 : random.nextInt((int) Math.min(3 * periodNanos, 1 << 30));
+			long next = Math.max(fullScaled, now * limit) + periodNanos;
+			long availableAt = Math.floorDiv(next - (long) burst * periodNanos + limit - 1, limit);
+			long expected = Math.max(0, availableAt - now);
+			if (expected <= maxWait) {
+				fullScaled = next;
+			}
+			else {
+				expected = RateLimiter.NO_PERMIT;
+			}
+			assertThat(limiter.reserve(KEY, maxWait)).as("reservation %d", i).isEqualTo(expected);
+			long spent = Math.max(0, Math.floorDiv(fullScaled - now * limit + periodNanos - 1, periodNanos));
+			assertThat(limiter.metrics().availablePermits()).as("permits after %d", i).isEqualTo(burst - spent);
+			this.clock.advanceNanos(random.nextInt((int) Math.min(periodNanos / limit * 2 + 2, 1 << 30)));
+		}
 	}
 
 }
