@@ -3,11 +3,13 @@ package dev.resilience.benchmarks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 
 import org.openjdk.jmh.results.RunResult;
@@ -46,6 +48,7 @@ public final class BenchmarkRunner {
 		Profile profile = Profile.of((args.length > 0) ? args[0] : "quick");
 		String include = (args.length > 1) ? args[1] : ALL;
 		LocalDate date = LocalDate.now();
+		double loadBefore = loadAverage();
 		List<Measurement> measurements = new ArrayList<>();
 		for (int threads : THREADS) {
 			for (RunResult result : new Runner(profile.options(include, threads)).run()) {
@@ -60,7 +63,9 @@ public final class BenchmarkRunner {
 				"JDK: " + System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " "
 						+ System.getProperty("java.runtime.version"),
 				"Machine: " + Runtime.getRuntime().availableProcessors() + " cores (available processors), "
-						+ System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+						+ System.getProperty("os.name") + " " + System.getProperty("os.arch")
+						+ String.format(Locale.ROOT, "; load average %.1f before the run, %.1f after", loadBefore,
+								loadAverage()),
 				"Mode: " + profile.describe() + "; threads 1 and 2; average time in ns/op ± the 99.9% confidence "
 						+ "half-width; bytes/op from `-prof gc` (`gc.alloc.rate.norm`)",
 				"Versions: Spring Boot " + versions.getProperty("spring-boot.version") + ", Resilience4j "
@@ -75,6 +80,14 @@ public final class BenchmarkRunner {
 		System.out.print(page);
 		System.out.println();
 		System.out.println("Results written to " + file.toAbsolutePath());
+	}
+
+	/**
+	 * Return the system load average of the last minute: anything else running on the
+	 * same cores shows in every number.
+	 */
+	private static double loadAverage() {
+		return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 	}
 
 	private static Properties versions() {

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 import dev.resilience.core.TimeSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The buckets of the keys in use, at most {@code maxKeys} of them.
@@ -20,8 +21,11 @@ import dev.resilience.core.TimeSource;
  * key is rejected. A bucket that is not idle is never dropped, since that would hand its
  * key a full bucket again.
  * <p>
- * The clock is read after the key is looked up, so that a bucket created after a sweep
- * dropped the previous one never starts earlier than the sweep saw that one idle.
+ * A permit is dated by a clock read made once its bucket is in the map, never before: a
+ * caller that read the clock earlier and stalled could otherwise date a permit of a new
+ * bucket before the last permits of the one a sweep dropped for the same key, and so
+ * exceed the limit. Read after, the date is no earlier than the time at which the sweep
+ * found the dropped bucket idle.
  *
  * @author Resilience
  */
@@ -74,31 +78,48 @@ final class KeyedBuckets {
 	 * {@link #KEY_CAP_REACHED}
 	 */
 	long reserve(Object key, long maxWaitNanos) {
+		boolean created = false;
 		for (;;) {
 			Bucket bucket = this.buckets.get(key);
-			long now = this.clock.nanoTime();
 			if (bucket == null) {
-				if (!claimRoom(now)) {
+				bucket = create(key);
+				if (bucket == null) {
 					return KEY_CAP_REACHED;
 				}
-				// take the permit before publishing, so that no sweep sees the bucket
-				// idle
-				Bucket created = this.factory.create(now);
-				long result = created.tryReserve(now, maxWaitNanos);
-				bucket = this.buckets.putIfAbsent(key, created);
-				if (bucket == null) {
-					created(now);
-					return result;
-				}
-				// another caller created it first; the unseen bucket goes with its permit
-				this.live.decrementAndGet();
+				created = true;
 			}
+			// read once the bucket is in the map: see the class description
+			long now = this.clock.nanoTime();
 			long result = bucket.tryReserve(now, maxWaitNanos);
 			if (result != Bucket.RETIRED) {
+				if (created) {
+					sweepIfDue(now);
+				}
 				return result;
 			}
 			remove(key, bucket);
 		}
+	}
+
+	/**
+	 * Put a full bucket in the map for the given key, if there is room.
+	 * @param key the key
+	 * @return the key's bucket, possibly created by another caller at the same time, or
+	 * {@code null} if there is no room
+	 */
+	private @Nullable Bucket create(Object key) {
+		long now = this.clock.nanoTime();
+		if (!claimRoom(now)) {
+			return null;
+		}
+		Bucket created = this.factory.create(now);
+		Bucket existing = this.buckets.putIfAbsent(key, created);
+		if (existing != null) {
+			this.live.decrementAndGet();
+			return existing;
+		}
+		this.createdSinceSweep.incrementAndGet();
+		return created;
 	}
 
 	/**
@@ -159,8 +180,8 @@ final class KeyedBuckets {
 		return true;
 	}
 
-	private void created(long now) {
-		if (this.createdSinceSweep.incrementAndGet() < this.sweepBatch || !this.sweepLock.tryLock()) {
+	private void sweepIfDue(long now) {
+		if (this.createdSinceSweep.get() < this.sweepBatch || !this.sweepLock.tryLock()) {
 			return;
 		}
 		try {
@@ -172,8 +193,7 @@ final class KeyedBuckets {
 	}
 
 	/**
-	 * Drop every bucket idle at the given time, read after the caller's lookup. Called
-	 * with the sweep lock held.
+	 * Drop every bucket idle at the given time. Called with the sweep lock held.
 	 */
 	private void sweep(long now) {
 		this.buckets.forEach((key, bucket) -> {
@@ -189,21 +209,6 @@ final class KeyedBuckets {
 		if (this.buckets.remove(key, bucket)) {
 			this.live.decrementAndGet();
 		}
-	}
-
-	/**
-	 * Creates the bucket of a new key.
-	 */
-	@FunctionalInterface
-	interface BucketFactory {
-
-		/**
-		 * Create a bucket, full at the given time.
-		 * @param now the current time
-		 * @return the bucket
-		 */
-		Bucket create(long now);
-
 	}
 
 }

@@ -1,11 +1,9 @@
 package dev.resilience.ratelimiter;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.resilience.core.CheckedFunction;
 import dev.resilience.core.EventBuffer;
@@ -87,8 +85,6 @@ public final class RateLimiter {
 
 	private final RateLimiterRecorder recorder;
 
-	private final List<KeyCapListener> keyCapListeners = new CopyOnWriteArrayList<>();
-
 	/**
 	 * Create a rate limiter.
 	 * @param name the instance name
@@ -105,7 +101,7 @@ public final class RateLimiter {
 		this.sleeper = Objects.requireNonNull(sleeper, "sleeper must not be null");
 		this.scheduler = Objects.requireNonNull(scheduler, "scheduler must not be null");
 		this.timeoutNanos = Bucket.nanos(config.timeout());
-		KeyedBuckets.BucketFactory factory = bucketFactory(config);
+		BucketFactory factory = BucketFactory.of(config);
 		this.unkeyed = factory.create(timeSource.nanoTime());
 		this.keyed = new KeyedBuckets(factory, timeSource, config.maxKeys(), Bucket.nanos(config.period()));
 		this.recorder = new RateLimiterRecorder(timeSource, this.unkeyed, this.keyed);
@@ -120,16 +116,6 @@ public final class RateLimiter {
 	 */
 	public static RateLimiter of(String name, RateLimiterConfig config) {
 		return new RateLimiter(name, config, TimeSource.system(), Sleeper.system(), Scheduler.commonPool());
-	}
-
-	private static KeyedBuckets.BucketFactory bucketFactory(RateLimiterConfig config) {
-		if (config.algorithm() == RateLimiterAlgorithm.SLIDING_WINDOW) {
-			int limit = config.limit();
-			long periodNanos = Bucket.nanos(config.period());
-			return (now) -> new SlidingWindowLog(limit, periodNanos);
-		}
-		TokenBucket.Rate rate = new TokenBucket.Rate(config);
-		return (now) -> new TokenBucket(rate, now);
 	}
 
 	/**
@@ -176,7 +162,7 @@ public final class RateLimiter {
 	 * @param listener the listener
 	 */
 	public void addKeyCapListener(KeyCapListener listener) {
-		this.keyCapListeners.add(Objects.requireNonNull(listener, "listener must not be null"));
+		this.recorder.addKeyCapListener(Objects.requireNonNull(listener, "listener must not be null"));
 	}
 
 	/**
@@ -301,9 +287,7 @@ public final class RateLimiter {
 			this.recorder.permitted();
 		}
 		else if (result == KeyedBuckets.KEY_CAP_REACHED) {
-			if (this.recorder.keyCapReached(this.config.maxKeys())) {
-				this.keyCapListeners.forEach((listener) -> listener.onKeyCapReached(this));
-			}
+			this.recorder.keyCapReached(this);
 		}
 		else {
 			this.recorder.rejected(Bucket.waitOf(result));

@@ -1,6 +1,8 @@
 package dev.resilience.ratelimiter;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -9,6 +11,7 @@ import java.util.concurrent.atomic.LongAdder;
 import dev.resilience.core.EventBuffer;
 import dev.resilience.core.ResilienceEvent;
 import dev.resilience.core.TimeSource;
+import dev.resilience.ratelimiter.RateLimiter.KeyCapListener;
 
 /**
  * Counts a rate limiter's permits and rejections, in adders so that concurrent calls do
@@ -32,6 +35,8 @@ final class RateLimiterRecorder implements RateLimiterMetrics {
 	private final AtomicLong nextKeyCapEvent;
 
 	private final AtomicBoolean keyCapReached = new AtomicBoolean();
+
+	private final List<KeyCapListener> keyCapListeners = new CopyOnWriteArrayList<>();
 
 	private final EventBuffer events = new EventBuffer();
 
@@ -70,19 +75,28 @@ final class RateLimiterRecorder implements RateLimiterMetrics {
 		}
 	}
 
+	void addKeyCapListener(KeyCapListener listener) {
+		this.keyCapListeners.add(listener);
+	}
+
 	/**
-	 * Count a call whose key could not be tracked.
-	 * @param maxKeys the cap on live keys
-	 * @return {@code true} the first time only
+	 * Count a call whose key could not be tracked, and tell the listeners the first time.
+	 * @param rateLimiter the rate limiter that rejected it
 	 */
-	boolean keyCapReached(int maxKeys) {
+	void keyCapReached(RateLimiter rateLimiter) {
 		this.rejected.increment();
 		this.keyCapRejections.increment();
 		if (isDue(this.nextKeyCapEvent)) {
-			record(RateLimiterEventType.KEY_CAP_REACHED, "Rejected a call with a new key: " + maxKeys
-					+ " keys are tracked and none is idle; " + this.keyCapRejections.sum() + " such calls in total");
+			record(RateLimiterEventType.KEY_CAP_REACHED,
+					"Rejected a call with a new key: " + rateLimiter.config().maxKeys()
+							+ " keys are tracked and none is idle; " + this.keyCapRejections.sum()
+							+ " such calls in total");
 		}
-		return !this.keyCapReached.get() && this.keyCapReached.compareAndSet(false, true);
+		if (!this.keyCapReached.get() && this.keyCapReached.compareAndSet(false, true)) {
+			for (KeyCapListener listener : this.keyCapListeners) {
+				listener.onKeyCapReached(rateLimiter);
+			}
+		}
 	}
 
 	private boolean isDue(AtomicLong next) {

@@ -6,6 +6,8 @@ import java.util.List;
 
 import dev.resilience.core.ResilienceEvent;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static dev.resilience.ratelimiter.Limiters.drain;
 import static dev.resilience.ratelimiter.Limiters.limiter;
@@ -192,6 +194,34 @@ class RateLimiterKeyTests {
 		// by then, and each sweep from 110ms to 910ms drops all 10,000, idle by then
 		assertThat(limiter.metrics().permittedCalls()).isEqualTo(10_000 + 1 + 9 * 10_000);
 		assertThat(limiter.metrics().permittedCalls() + limiter.metrics().rejectedCalls()).isEqualTo(1_000_000);
+	}
+
+	@ParameterizedTest
+	@EnumSource(RateLimiterAlgorithm.class)
+	void staleCallerNeverDatesItsPermitBeforeTheSweepThatDroppedTheKeysBucket(RateLimiterAlgorithm algorithm) {
+		StallingTimeSource stalling = new StallingTimeSource(this.clock);
+		RateLimiterConfig config = RateLimiterConfig.builder()
+			.algorithm(algorithm)
+			.limit(2)
+			.period(Duration.ofSeconds(1))
+			.burst(2)
+			.build();
+		RateLimiter limiter = limiter(config, stalling);
+		this.clock.advance(Duration.ofSeconds(10));
+		// while the caller below stalls between reading the clock and creating the
+		// bucket of "k", others use "k", then its bucket goes idle and a sweep drops it
+		stalling.stallNextRead(() -> {
+			this.clock.advanceMillis(1);
+			assertThat(drain(limiter, "k")).isEqualTo(2);
+			this.clock.advance(Duration.ofSeconds(1));
+			for (int i = 1; i < KeyedBuckets.MIN_SWEEP_BATCH; i++) {
+				limiter.reserve(i, 0);
+			}
+			assertThat(limiter.keyedBuckets().mappedKeys()).isEqualTo(KeyedBuckets.MIN_SWEEP_BATCH - 1);
+		});
+		assertThat(limiter.reserve("k", 0)).isZero();
+		// the stalled caller's permit is dated now, so the bucket holds one more, not two
+		assertThat(drain(limiter, "k")).isOne();
 	}
 
 }

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Thrown when the simulated inventory service fails. An I/O failure: transient, so it is
- * retried and counts against the circuit breaker.
+ * Thrown when a simulated downstream service fails. An I/O failure: transient, so it is
+ * retried and counts against a circuit breaker.
  *
  * @author Resilience
  * @since 0.1.0

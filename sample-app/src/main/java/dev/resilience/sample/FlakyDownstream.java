@@ -29,7 +29,7 @@ public class FlakyDownstream {
 	 */
 	public int unitsInStock(String sku) {
 		Behaviour current = this.behaviour;
-		waitFor(current.latency());
+		SimulatedDelay.await(current.latency(), "Inventory call");
 		if (ThreadLocalRandom.current().nextDouble() < current.failureRate()) {
 			throw new DownstreamUnavailableException("Inventory service did not answer for " + sku);
 		}
@@ -71,20 +71,6 @@ public class FlakyDownstream {
 			throw new IllegalArgumentException("latency must not be negative, but was " + latency);
 		}
 		return latency;
-	}
-
-	private static void waitFor(Duration latency) {
-		if (latency.isZero()) {
-			return;
-		}
-		try {
-			// Stands for the time a real remote call spends on the network.
-			Thread.sleep(latency.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new DownstreamUnavailableException("Inventory call interrupted");
-		}
 	}
 
 	private record Behaviour(double failureRate, Duration latency) {

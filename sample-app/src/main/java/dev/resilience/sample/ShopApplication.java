@@ -8,8 +8,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * A small shop whose stock lookups call a flaky inventory service through a retry and a
- * circuit breaker.
+ * A small shop that uses each resilience pattern where an application would: stock
+ * lookups call a flaky inventory service through a retry and a circuit breaker, searches
+ * are rate-limited per user, reports are built behind a bulkhead, and price quotes are
+ * time-limited.
  *
  * @author Resilience
  * @since 0.1.0
