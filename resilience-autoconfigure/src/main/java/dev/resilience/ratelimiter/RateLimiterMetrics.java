@@ -26,7 +26,7 @@ public interface RateLimiterMetrics {
 	/**
 	 * Return how many permits the unkeyed bucket could hand out at this instant without a
 	 * wait. With the token bucket the number is negative while callers wait for permits
-	 * promised to them.
+	 * promised to them; with the sliding window it is never negative.
 	 * @return the available permits of the unkeyed bucket
 	 */
 	long availablePermits();

@@ -79,14 +79,14 @@ public final class Retry {
 
 	/**
 	 * Create a retry with the default error classifier, the system clock, the thread's
-	 * own sleep, and a shared daemon thread to schedule asynchronous attempts.
+	 * own sleep, and {@link Scheduler#commonPool()} to schedule asynchronous attempts.
 	 * @param name the instance name
 	 * @param config the configuration
 	 * @return the retry
 	 */
 	public static Retry of(String name, RetryConfig config) {
 		return new Retry(name, config, ErrorClassifier.defaults(), TimeSource.system(), Sleeper.system(),
-				SharedScheduler.INSTANCE);
+				Scheduler.commonPool());
 	}
 
 	/**

@@ -50,7 +50,7 @@ public final class RetryRegistry extends Registry<Retry> {
 	 */
 	public static RetryRegistry ofDefaults() {
 		return new RetryRegistry(RetryConfig.ofDefaults(), Map.of(), ErrorClassifier.defaults(), TimeSource.system(),
-				Sleeper.system(), SharedScheduler.INSTANCE);
+				Sleeper.system(), Scheduler.commonPool());
 	}
 
 	/**

@@ -78,15 +78,14 @@ public final class TimeLimiter {
 
 	/**
 	 * Create a time limiter on a shared executor (virtual threads where the JDK has them,
-	 * else a bounded pool of daemon threads) and a shared scheduler thread, propagating
-	 * no context.
+	 * else a bounded pool of daemon threads) and {@link Scheduler#commonPool()} for
+	 * asynchronous timeouts, propagating no context.
 	 * @param name the instance name
 	 * @param config the configuration
 	 * @return the time limiter
 	 */
 	public static TimeLimiter of(String name, TimeLimiterConfig config) {
-		return new TimeLimiter(name, config, SyncExecutors.shared(), SharedScheduler.INSTANCE,
-				ContextPropagator.none());
+		return new TimeLimiter(name, config, SyncExecutors.shared(), Scheduler.commonPool(), ContextPropagator.none());
 	}
 
 	/**

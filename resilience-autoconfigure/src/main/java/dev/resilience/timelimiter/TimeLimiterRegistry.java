@@ -49,7 +49,7 @@ public final class TimeLimiterRegistry extends Registry<TimeLimiter> {
 	 */
 	public static TimeLimiterRegistry ofDefaults() {
 		return new TimeLimiterRegistry(TimeLimiterConfig.ofDefaults(), Map.of(), SyncExecutors.shared(),
-				SharedScheduler.INSTANCE, ContextPropagator.none());
+				Scheduler.commonPool(), ContextPropagator.none());
 	}
 
 	/**
