@@ -3,6 +3,8 @@ package dev.resilience.actuate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import dev.resilience.ratelimiter.RateLimiter;
 import dev.resilience.ratelimiter.RateLimiterConfig;
 import dev.resilience.ratelimiter.RateLimiterMetrics;
@@ -63,6 +65,8 @@ public class RateLimiterKind implements ResilienceKind {
 		values.put("burst", config.burst());
 		values.put("timeout", ConfigValues.duration(config.timeout()));
 		values.put("max-keys", config.maxKeys());
+		values.put("backend", ConfigValues.enumValue(config.backend()));
+		values.put("redis-failure-mode", ConfigValues.enumValue(config.redisFailureMode()));
 		return values;
 	}
 
@@ -77,14 +81,20 @@ public class RateLimiterKind implements ResilienceKind {
 	 * @param rejectedCalls calls that got no permit, {@code keyCapRejections} included
 	 * @param keyCapRejections calls rejected because their key was new and the limiter
 	 * already tracked {@code max-keys} keys, none of them idle
+	 * @param backend where the buckets are kept: {@code local} or {@code redis}
+	 * @param backendHealth for a remote backend, {@code UP} while it answers and
+	 * {@code DOWN} while its failure mode stands in for it; {@code null} (and left out of
+	 * the JSON) for the local backend
 	 */
 	public record Summary(long availablePermits, int liveKeys, long permittedCalls, long rejectedCalls,
-			long keyCapRejections) {
+			long keyCapRejections, String backend, @JsonInclude(Include.NON_NULL) @Nullable String backendHealth) {
 
 		static Summary of(RateLimiter rateLimiter) {
 			RateLimiterMetrics metrics = rateLimiter.metrics();
+			String health = rateLimiter.isRemote() ? (rateLimiter.isBackendAvailable() ? "UP" : "DOWN") : null;
 			return new Summary(metrics.availablePermits(), metrics.liveKeys(), metrics.permittedCalls(),
-					metrics.rejectedCalls(), metrics.keyCapRejections());
+					metrics.rejectedCalls(), metrics.keyCapRejections(),
+					ConfigValues.enumValue(rateLimiter.config().backend()), health);
 		}
 
 	}

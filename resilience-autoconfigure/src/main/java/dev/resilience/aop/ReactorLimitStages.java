@@ -34,6 +34,14 @@ final class ReactorLimitStages {
 	}
 
 	static Stage rateLimitMono(RateLimiter limiter, RateLimitKey key, Stage next) {
+		if (limiter.isRemote()) {
+			// the permit is asked for without blocking; the method is invoked once it is
+			// held
+			return (invocation) -> remotePermit(limiter, key, invocation).flatMap((wait) -> {
+				Mono<Object> call = Mono.defer(() -> Mono.from(publisher(next, invocation)));
+				return (wait > 0) ? Mono.delay(Duration.ofNanos(wait)).then(call) : call;
+			});
+		}
 		return (invocation) -> Mono.defer(() -> {
 			long wait;
 			try {
@@ -48,6 +56,12 @@ final class ReactorLimitStages {
 	}
 
 	static Stage rateLimitFlux(RateLimiter limiter, RateLimitKey key, Stage next) {
+		if (limiter.isRemote()) {
+			return (invocation) -> remotePermit(limiter, key, invocation).flatMapMany((wait) -> {
+				Flux<Object> call = Flux.defer(() -> Flux.from(publisher(next, invocation)));
+				return (wait > 0) ? Mono.delay(Duration.ofNanos(wait)).thenMany(call) : call;
+			});
+		}
 		return (invocation) -> Flux.defer(() -> {
 			long wait;
 			try {
@@ -59,6 +73,14 @@ final class ReactorLimitStages {
 			Flux<Object> call = Flux.from(publisher(next, invocation));
 			return (wait > 0) ? Mono.delay(Duration.ofNanos(wait)).thenMany(call) : call;
 		});
+	}
+
+	/**
+	 * The permit of a remote rate limiter, asked for on subscription: its wait, or a
+	 * {@link RateLimitExceededException}.
+	 */
+	private static Mono<Long> remotePermit(RateLimiter limiter, RateLimitKey key, ProxyMethodInvocation invocation) {
+		return Mono.defer(() -> Mono.fromFuture(limiter.reservePermissionAsync(key.of(invocation))));
 	}
 
 	static Stage timeLimitMono(TimeLimiter limiter, Stage next) {

@@ -1,8 +1,14 @@
 package dev.resilience.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
+import dev.resilience.ratelimiter.RateLimiterAlgorithm;
+import dev.resilience.ratelimiter.RateLimiterBackend;
 import dev.resilience.ratelimiter.RateLimiterConfig;
+
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**
  * Turns {@code resilience.rate-limiter.*} into validated engine configurations.
@@ -24,10 +30,39 @@ final class RateLimiterConfigs {
 		return SettingsReader.instances(PREFIX, settings, RateLimiterConfigs::toConfig);
 	}
 
+	/**
+	 * Fail if any rate limiter, or the defaults, asks for the Redis backend, for an
+	 * application that has none.
+	 * @param settings the rate-limiter settings
+	 * @throws InvalidConfigurationPropertyValueException naming the first property that
+	 * asks for it
+	 */
+	static void requireNoRedisBackend(Instances<RateLimiterProperties> settings) {
+		List<Setting<RateLimiterBackend>> backends = new ArrayList<>(
+				SettingsReader.instances(PREFIX, settings, RateLimiterConfigs::backend).values());
+		backends.add(SettingsReader.defaults(PREFIX, settings, RateLimiterConfigs::backend));
+		for (Setting<RateLimiterBackend> backend : backends) {
+			if (backend.value() == RateLimiterBackend.REDIS) {
+				throw new InvalidConfigurationPropertyValueException(backend.property(), "redis",
+						"requires Spring Data Redis with Lettuce on the classpath and a RedisConnectionFactory bean");
+			}
+		}
+	}
+
+	private static Setting<RateLimiterBackend> backend(SettingsReader<RateLimiterProperties> reader) {
+		return reader.get("backend", RateLimiterProperties::getBackend, RateLimiterConfig.DEFAULT_BACKEND);
+	}
+
 	private static RateLimiterConfig toConfig(SettingsReader<RateLimiterProperties> reader) {
+		Setting<RateLimiterAlgorithm> algorithm = reader.get("algorithm", RateLimiterProperties::getAlgorithm,
+				RateLimiterConfig.DEFAULT_ALGORITHM);
+		Setting<RateLimiterBackend> backend = backend(reader);
+		if (backend.value() == RateLimiterBackend.REDIS && algorithm.value() != RateLimiterAlgorithm.TOKEN_BUCKET) {
+			throw new InvalidConfigurationPropertyValueException(backend.property(), "redis",
+					"requires the token-bucket algorithm, but " + algorithm.property() + " is sliding-window");
+		}
 		return RateLimiterConfig.builder()
-			.algorithm(reader.get("algorithm", RateLimiterProperties::getAlgorithm, RateLimiterConfig.DEFAULT_ALGORITHM)
-				.value())
+			.algorithm(algorithm.value())
 			.limit(reader.get("limit", RateLimiterProperties::getLimit, RateLimiterConfig.DEFAULT_LIMIT)
 				.atLeast(1)
 				.value())
@@ -42,6 +77,11 @@ final class RateLimiterConfigs {
 				.value())
 			.maxKeys(reader.get("max-keys", RateLimiterProperties::getMaxKeys, RateLimiterConfig.DEFAULT_MAX_KEYS)
 				.atLeast(1)
+				.value())
+			.backend(backend.value())
+			.redisFailureMode(reader
+				.get("redis-failure-mode", RateLimiterProperties::getRedisFailureMode,
+						RateLimiterConfig.DEFAULT_REDIS_FAILURE_MODE)
 				.value())
 			.build();
 	}

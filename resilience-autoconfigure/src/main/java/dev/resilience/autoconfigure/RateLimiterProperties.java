@@ -3,6 +3,8 @@ package dev.resilience.autoconfigure;
 import java.time.Duration;
 
 import dev.resilience.ratelimiter.RateLimiterAlgorithm;
+import dev.resilience.ratelimiter.RateLimiterBackend;
+import dev.resilience.ratelimiter.RedisFailureMode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,6 +52,22 @@ public class RateLimiterProperties {
 	 */
 	private @Nullable Integer maxKeys;
 
+	/**
+	 * Where the buckets are kept: local (in this JVM, a limit per application instance)
+	 * or redis (in the application's Redis, one limit shared by every instance; needs
+	 * Spring Data Redis with Lettuce, a RedisConnectionFactory bean and the token-bucket
+	 * algorithm). Default local.
+	 */
+	private @Nullable RateLimiterBackend backend;
+
+	/**
+	 * What a redis-backed limiter does while Redis does not answer within
+	 * resilience.rate-limiter.redis.command-timeout: local (take permits from a local
+	 * limiter with the same settings), allow (admit every call) or deny (reject every
+	 * call). Default local.
+	 */
+	private @Nullable RedisFailureMode redisFailureMode;
+
 	public @Nullable RateLimiterAlgorithm getAlgorithm() {
 		return this.algorithm;
 	}
@@ -96,6 +114,22 @@ public class RateLimiterProperties {
 
 	public void setMaxKeys(@Nullable Integer maxKeys) {
 		this.maxKeys = maxKeys;
+	}
+
+	public @Nullable RateLimiterBackend getBackend() {
+		return this.backend;
+	}
+
+	public void setBackend(@Nullable RateLimiterBackend backend) {
+		this.backend = backend;
+	}
+
+	public @Nullable RedisFailureMode getRedisFailureMode() {
+		return this.redisFailureMode;
+	}
+
+	public void setRedisFailureMode(@Nullable RedisFailureMode redisFailureMode) {
+		this.redisFailureMode = redisFailureMode;
 	}
 
 }

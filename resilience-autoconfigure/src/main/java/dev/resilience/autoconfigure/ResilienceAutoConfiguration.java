@@ -1,5 +1,7 @@
 package dev.resilience.autoconfigure;
 
+import java.util.Map;
+
 import dev.resilience.aop.BulkheadBinding;
 import dev.resilience.aop.CircuitBreakerBinding;
 import dev.resilience.aop.PatternBinding;
@@ -13,6 +15,8 @@ import dev.resilience.core.ErrorClassifier;
 import dev.resilience.core.Scheduler;
 import dev.resilience.core.Sleeper;
 import dev.resilience.core.TimeSource;
+import dev.resilience.ratelimiter.PermitStoreFactory;
+import dev.resilience.ratelimiter.RateLimiterConfig;
 import dev.resilience.ratelimiter.RateLimiterRegistry;
 import dev.resilience.retry.RetryRegistry;
 import dev.resilience.timelimiter.ContextPropagator;
@@ -68,10 +72,17 @@ public final class ResilienceAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RateLimiterRegistry rateLimiterRegistry(ResilienceProperties properties) {
-		return new RateLimiterRegistry(RateLimiterConfigs.defaults(properties.getRateLimiter()),
-				RateLimiterConfigs.instances(properties.getRateLimiter()), TimeSource.system(), Sleeper.system(),
-				Scheduler.commonPool());
+	RateLimiterRegistry rateLimiterRegistry(ResilienceProperties properties,
+			ObjectProvider<PermitStoreFactory> redisStores) {
+		RateLimiterConfig defaults = RateLimiterConfigs.defaults(properties.getRateLimiter());
+		Map<String, RateLimiterConfig> instances = RateLimiterConfigs.instances(properties.getRateLimiter());
+		// defined by ResilienceRedisAutoConfiguration when the application has Redis
+		PermitStoreFactory redis = redisStores.getIfAvailable();
+		if (redis == null) {
+			RateLimiterConfigs.requireNoRedisBackend(properties.getRateLimiter());
+		}
+		return new RateLimiterRegistry(defaults, instances, TimeSource.system(), Sleeper.system(),
+				Scheduler.commonPool(), redis);
 	}
 
 	@Bean

@@ -1,5 +1,6 @@
 package dev.resilience.autoconfigure;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -134,6 +135,8 @@ public class ResilienceProperties {
 		 */
 		private final Map<String, RateLimiterProperties> instances = new LinkedHashMap<>();
 
+		private final Redis redis = new Redis();
+
 		@Override
 		public RateLimiterProperties getDefaults() {
 			return this.defaults;
@@ -142,6 +145,45 @@ public class ResilienceProperties {
 		@Override
 		public Map<String, RateLimiterProperties> getInstances() {
 			return this.instances;
+		}
+
+		public Redis getRedis() {
+			return this.redis;
+		}
+
+		/**
+		 * Settings of the Redis backend, shared by every redis-backed rate limiter.
+		 */
+		public static class Redis {
+
+			/**
+			 * Longest wait for Redis's answer to one permit request; past it, the
+			 * instance's redis-failure-mode answers instead and Redis is probed until it
+			 * answers again. Positive.
+			 */
+			private Duration commandTimeout = Duration.ofMillis(50);
+
+			/**
+			 * Time between two probes of Redis while it does not answer. Positive.
+			 */
+			private Duration probeInterval = Duration.ofSeconds(1);
+
+			public Duration getCommandTimeout() {
+				return this.commandTimeout;
+			}
+
+			public void setCommandTimeout(Duration commandTimeout) {
+				this.commandTimeout = commandTimeout;
+			}
+
+			public Duration getProbeInterval() {
+				return this.probeInterval;
+			}
+
+			public void setProbeInterval(Duration probeInterval) {
+				this.probeInterval = probeInterval;
+			}
+
 		}
 
 	}

@@ -3,6 +3,7 @@ package dev.resilience.circuitbreaker;
 import java.time.Duration;
 import java.util.Objects;
 
+import dev.resilience.core.Durations;
 import dev.resilience.core.ResilienceException;
 import dev.resilience.core.RetryAfterAware;
 import org.jspecify.annotations.Nullable;
@@ -39,7 +40,7 @@ public final class CircuitBreakerOpenException extends ResilienceException imple
 			return message + " and permits no more calls until its trial calls complete";
 		}
 		message += " and permits no calls";
-		return (retryAfter != null) ? message + "; retry after " + retryAfter : message;
+		return (retryAfter != null) ? message + "; retry after " + Durations.describe(retryAfter) : message;
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.resilience.ratelimiter;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 import dev.resilience.core.CheckedFunction;
@@ -10,6 +11,7 @@ import dev.resilience.core.EventBuffer;
 import dev.resilience.core.Scheduler;
 import dev.resilience.core.Sleeper;
 import dev.resilience.core.TimeSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Admits at most {@code limit} calls per {@code period}, for the instance as a whole or
@@ -44,6 +46,13 @@ import dev.resilience.core.TimeSource;
  * <p>
  * Thread-safe, without {@code synchronized}: each bucket has a lock of its own, held only
  * to compute a reservation. A call permitted under the default key allocates nothing.
+ * <p>
+ * With a remote {@link RateLimiterConfig#backend() backend}, such as
+ * {@link RateLimiterBackend#REDIS Redis}, the buckets live in a {@link PermitStore}
+ * shared by every instance of the application, and the local buckets described above only
+ * stand in when the store's failure handling falls back on them. A synchronous
+ * reservation then waits for the store's answer, within the store's own time limit;
+ * {@link #executeAsync} and {@link #reservePermissionAsync} ask it without blocking.
  *
  * @author Resilience
  * @since 0.1.0
@@ -79,9 +88,11 @@ public final class RateLimiter {
 
 	private final long timeoutNanos;
 
-	private final Bucket unkeyed;
-
 	private final KeyedBuckets keyed;
+
+	private final PermitStore store;
+
+	private final boolean remote;
 
 	private final RateLimiterRecorder recorder;
 
@@ -95,6 +106,22 @@ public final class RateLimiter {
 	 */
 	public RateLimiter(String name, RateLimiterConfig config, TimeSource timeSource, Sleeper sleeper,
 			Scheduler scheduler) {
+		this(name, config, timeSource, sleeper, scheduler, null);
+	}
+
+	/**
+	 * Create a rate limiter whose buckets may live in a remote store.
+	 * @param name the instance name
+	 * @param config its settings
+	 * @param timeSource the clock that refills the local buckets and stamps events
+	 * @param sleeper how synchronous callers wait for their permit
+	 * @param scheduler how asynchronous calls wait for their permit
+	 * @param remoteStores creates the store of a remote backend; may be {@code null} when
+	 * the backend is {@link RateLimiterBackend#LOCAL}
+	 * @throws IllegalArgumentException if the backend is remote and no factory is given
+	 */
+	public RateLimiter(String name, RateLimiterConfig config, TimeSource timeSource, Sleeper sleeper,
+			Scheduler scheduler, @Nullable PermitStoreFactory remoteStores) {
 		this.name = Objects.requireNonNull(name, "name must not be null");
 		this.config = Objects.requireNonNull(config, "config must not be null");
 		this.clock = Objects.requireNonNull(timeSource, "timeSource must not be null");
@@ -102,9 +129,22 @@ public final class RateLimiter {
 		this.scheduler = Objects.requireNonNull(scheduler, "scheduler must not be null");
 		this.timeoutNanos = Bucket.nanos(config.timeout());
 		BucketFactory factory = BucketFactory.of(config);
-		this.unkeyed = factory.create(timeSource.nanoTime());
 		this.keyed = new KeyedBuckets(factory, timeSource, config.maxKeys(), Bucket.nanos(config.period()));
-		this.recorder = new RateLimiterRecorder(timeSource, this.unkeyed, this.keyed);
+		PermitStore local = new LocalPermitStore(factory.create(timeSource.nanoTime()), this.keyed, timeSource);
+		EventBuffer events = new EventBuffer();
+		if (config.backend() == RateLimiterBackend.LOCAL) {
+			this.store = local;
+		}
+		else {
+			if (remoteStores == null) {
+				throw new IllegalArgumentException("RateLimiter '" + name + "' has backend " + config.backend()
+						+ ", but no PermitStoreFactory was given to create its store");
+			}
+			this.store = Objects.requireNonNull(remoteStores.create(name, config, local, events, timeSource),
+					"PermitStoreFactory returned null");
+		}
+		this.remote = this.store != local;
+		this.recorder = new RateLimiterRecorder(timeSource, events, this.store, this.keyed);
 	}
 
 	/**
@@ -135,9 +175,28 @@ public final class RateLimiter {
 	}
 
 	/**
+	 * Return whether the buckets live in a remote store rather than in this JVM.
+	 * @return {@code true} if the backend is remote
+	 */
+	public boolean isRemote() {
+		return this.remote;
+	}
+
+	/**
+	 * Return whether the backend answers reservations itself. A remote backend is not
+	 * available while its failure handling stands in for it; the local one always is.
+	 * @return {@code true} if available
+	 */
+	public boolean isBackendAvailable() {
+		return this.store.isAvailable();
+	}
+
+	/**
 	 * Return the recent events: {@link RateLimiterEventType#REJECTED} and
 	 * {@link RateLimiterEventType#KEY_CAP_REACHED}, each recorded at most once per second
-	 * with the running count, so that a flood of rejections allocates nothing.
+	 * with the running count, so that a flood of rejections allocates nothing; and, with
+	 * a remote backend, {@link RateLimiterEventType#BACKEND_DOWN} and
+	 * {@link RateLimiterEventType#BACKEND_UP} whenever it stops or starts answering.
 	 * @return the event buffer
 	 */
 	public EventBuffer events() {
@@ -201,6 +260,47 @@ public final class RateLimiter {
 	}
 
 	/**
+	 * Take a permit now, or reserve the next free one if it comes within the configured
+	 * timeout, without blocking: a remote backend is asked asynchronously.
+	 * @param key the bucket's key, or {@link #DEFAULT_KEY}
+	 * @return a future completed with {@code 0} if the permit is taken now or the
+	 * nanoseconds to wait for a reserved permit, or failed with a
+	 * {@link RateLimitExceededException} if there is none within the timeout
+	 */
+	public CompletableFuture<Long> reservePermissionAsync(Object key) {
+		if (!this.remote) {
+			try {
+				return CompletableFuture.completedFuture(reservePermission(key));
+			}
+			catch (RuntimeException ex) {
+				return CompletableFuture.failedFuture(ex);
+			}
+		}
+		CompletableFuture<Long> permit = new CompletableFuture<>();
+		CompletionStage<Long> answer;
+		try {
+			answer = this.store.reserveAsync(Objects.requireNonNull(key, "key must not be null"), this.timeoutNanos);
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+		answer.whenComplete((result, failure) -> {
+			if (failure != null) {
+				permit.completeExceptionally(unwrap(failure));
+				return;
+			}
+			long recorded = record(result);
+			if (recorded < 0) {
+				permit.completeExceptionally(rejection(recorded));
+			}
+			else {
+				permit.complete(recorded);
+			}
+		});
+		return permit;
+	}
+
+	/**
 	 * Take a permit, waiting for it on the calling thread if it comes within the
 	 * configured timeout. If the thread is interrupted while it waits, the interrupt flag
 	 * is restored and a {@link RateLimitExceededException} thrown; the reserved permit is
@@ -244,7 +344,8 @@ public final class RateLimiter {
 	 * when the permit is reserved ahead, the call is scheduled to start after the wait; a
 	 * rejection, or an exception thrown by the call itself, comes back as a failed
 	 * future. Cancelling the future while the call waits for its permit means it never
-	 * starts; the permit is spent.
+	 * starts; the permit is spent. A remote backend is asked asynchronously, and the call
+	 * starts on the thread that completes its answer.
 	 * @param <C> the context type
 	 * @param <R> the result type
 	 * @param key the bucket's key, or {@link #DEFAULT_KEY}
@@ -254,6 +355,18 @@ public final class RateLimiter {
 	 */
 	public <C, R> CompletableFuture<R> executeAsync(Object key, C context,
 			CheckedFunction<C, ? extends CompletionStage<R>> call) {
+		if (this.remote) {
+			PermittedCall<C, R> permitted = new PermittedCall<>(context, call);
+			reservePermissionAsync(key).whenComplete((waitNanos, failure) -> {
+				if (failure != null) {
+					permitted.result().completeExceptionally(failure);
+				}
+				else {
+					start(permitted, waitNanos);
+				}
+			});
+			return permitted.result();
+		}
 		long waitNanos;
 		try {
 			waitNanos = reservePermission(key);
@@ -262,27 +375,28 @@ public final class RateLimiter {
 			return CompletableFuture.failedFuture(ex);
 		}
 		PermittedCall<C, R> permitted = new PermittedCall<>(context, call);
+		start(permitted, waitNanos);
+		return permitted.result();
+	}
+
+	private void start(PermittedCall<?, ?> permitted, long waitNanos) {
 		if (waitNanos == 0) {
 			permitted.run();
-			return permitted.result();
+			return;
 		}
 		try {
 			this.scheduler.schedule(permitted, waitNanos);
 		}
 		catch (RuntimeException ex) {
-			return CompletableFuture.failedFuture(ex);
+			permitted.result().completeExceptionally(ex);
 		}
-		return permitted.result();
 	}
 
 	private long tryReserve(Object key, long maxWaitNanos) {
-		long result;
-		if (key == DEFAULT_KEY) {
-			result = this.unkeyed.tryReserve(this.clock.nanoTime(), maxWaitNanos);
-		}
-		else {
-			result = this.keyed.reserve(Objects.requireNonNull(key, "key must not be null"), maxWaitNanos);
-		}
+		return record(this.store.reserve(key, maxWaitNanos));
+	}
+
+	private long record(long result) {
 		if (result >= 0) {
 			this.recorder.permitted();
 		}
@@ -301,6 +415,10 @@ public final class RateLimiter {
 			return RateLimitExceededException.keyCapReached(this.name, this.config.maxKeys(), retryAfter);
 		}
 		return new RateLimitExceededException(this.name, Duration.ofNanos(Bucket.waitOf(result)));
+	}
+
+	private static Throwable unwrap(Throwable failure) {
+		return (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause() : failure;
 	}
 
 	/**

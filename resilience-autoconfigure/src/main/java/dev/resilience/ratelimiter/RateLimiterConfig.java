@@ -17,11 +17,15 @@ import java.util.Objects;
  * once when none is available; not negative
  * @param maxKeys most keys that may have a bucket of their own at once; at least 1. Idle
  * buckets are dropped to make room; when none is idle, calls with a new key are rejected
+ * @param backend where the buckets are kept; {@link RateLimiterBackend#REDIS} requires
+ * the {@link RateLimiterAlgorithm#TOKEN_BUCKET token bucket}
+ * @param redisFailureMode what to do when the {@link RateLimiterBackend#REDIS Redis}
+ * backend does not answer in time; not used by the local backend
  * @author Resilience
  * @since 0.1.0
  */
 public record RateLimiterConfig(RateLimiterAlgorithm algorithm, int limit, Duration period, int burst, Duration timeout,
-		int maxKeys) {
+		int maxKeys, RateLimiterBackend backend, RedisFailureMode redisFailureMode) {
 
 	/**
 	 * Default {@link #algorithm()}.
@@ -53,8 +57,19 @@ public record RateLimiterConfig(RateLimiterAlgorithm algorithm, int limit, Durat
 	 */
 	public static final int DEFAULT_MAX_KEYS = 100_000;
 
+	/**
+	 * Default {@link #backend()}.
+	 */
+	public static final RateLimiterBackend DEFAULT_BACKEND = RateLimiterBackend.LOCAL;
+
+	/**
+	 * Default {@link #redisFailureMode()}.
+	 */
+	public static final RedisFailureMode DEFAULT_REDIS_FAILURE_MODE = RedisFailureMode.LOCAL;
+
 	private static final RateLimiterConfig DEFAULTS = new RateLimiterConfig(DEFAULT_ALGORITHM, DEFAULT_LIMIT,
-			DEFAULT_PERIOD, DEFAULT_BURST, DEFAULT_TIMEOUT, DEFAULT_MAX_KEYS);
+			DEFAULT_PERIOD, DEFAULT_BURST, DEFAULT_TIMEOUT, DEFAULT_MAX_KEYS, DEFAULT_BACKEND,
+			DEFAULT_REDIS_FAILURE_MODE);
 
 	/**
 	 * Validate the configuration.
@@ -64,6 +79,8 @@ public record RateLimiterConfig(RateLimiterAlgorithm algorithm, int limit, Durat
 		Objects.requireNonNull(algorithm, "algorithm must not be null");
 		Objects.requireNonNull(period, "period must not be null");
 		Objects.requireNonNull(timeout, "timeout must not be null");
+		Objects.requireNonNull(backend, "backend must not be null");
+		Objects.requireNonNull(redisFailureMode, "redisFailureMode must not be null");
 		if (limit < 1) {
 			throw new IllegalArgumentException("limit must be at least 1, but was " + limit);
 		}
@@ -78,6 +95,10 @@ public record RateLimiterConfig(RateLimiterAlgorithm algorithm, int limit, Durat
 		}
 		if (maxKeys < 1) {
 			throw new IllegalArgumentException("maxKeys must be at least 1, but was " + maxKeys);
+		}
+		if (backend == RateLimiterBackend.REDIS && algorithm != RateLimiterAlgorithm.TOKEN_BUCKET) {
+			throw new IllegalArgumentException(
+					"algorithm must be TOKEN_BUCKET with backend REDIS, but was " + algorithm);
 		}
 	}
 
@@ -123,6 +144,10 @@ public record RateLimiterConfig(RateLimiterAlgorithm algorithm, int limit, Durat
 
 		private int maxKeys;
 
+		private RateLimiterBackend backend;
+
+		private RedisFailureMode redisFailureMode;
+
 		private Builder(RateLimiterConfig from) {
 			this.algorithm = from.algorithm;
 			this.limit = from.limit;
@@ -130,6 +155,8 @@ public record RateLimiterConfig(RateLimiterAlgorithm algorithm, int limit, Durat
 			this.burst = from.burst;
 			this.timeout = from.timeout;
 			this.maxKeys = from.maxKeys;
+			this.backend = from.backend;
+			this.redisFailureMode = from.redisFailureMode;
 		}
 
 		/**
@@ -193,13 +220,33 @@ public record RateLimiterConfig(RateLimiterAlgorithm algorithm, int limit, Durat
 		}
 
 		/**
+		 * Set where the buckets are kept.
+		 * @param backend the backend
+		 * @return this builder
+		 */
+		public Builder backend(RateLimiterBackend backend) {
+			this.backend = backend;
+			return this;
+		}
+
+		/**
+		 * Set what to do when the Redis backend does not answer in time.
+		 * @param redisFailureMode the failure mode
+		 * @return this builder
+		 */
+		public Builder redisFailureMode(RedisFailureMode redisFailureMode) {
+			this.redisFailureMode = redisFailureMode;
+			return this;
+		}
+
+		/**
 		 * Build the configuration.
 		 * @return the configuration
 		 * @throws IllegalArgumentException naming the first invalid value
 		 */
 		public RateLimiterConfig build() {
 			return new RateLimiterConfig(this.algorithm, this.limit, this.period, this.burst, this.timeout,
-					this.maxKeys);
+					this.maxKeys, this.backend, this.redisFailureMode);
 		}
 
 	}

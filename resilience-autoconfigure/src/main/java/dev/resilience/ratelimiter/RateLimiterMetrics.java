@@ -26,14 +26,16 @@ public interface RateLimiterMetrics {
 	/**
 	 * Return how many permits the unkeyed bucket could hand out at this instant without a
 	 * wait. With the token bucket the number is negative while callers wait for permits
-	 * promised to them; with the sliding window it is never negative.
+	 * promised to them; with the sliding window it is never negative. With a remote
+	 * backend it is the number the backend last reported.
 	 * @return the available permits of the unkeyed bucket
 	 */
 	long availablePermits();
 
 	/**
-	 * Return how many keys have a bucket of their own right now, the unkeyed bucket not
-	 * included. Never more than {@code maxKeys}.
+	 * Return how many keys have a bucket of their own in this JVM right now, the unkeyed
+	 * bucket not included. Never more than {@code maxKeys}. With a remote backend, only
+	 * the keys its failure handling took local permits for.
 	 * @return the number of live keyed buckets
 	 */
 	int liveKeys();

@@ -38,17 +38,18 @@ final class RateLimiterRecorder implements RateLimiterMetrics {
 
 	private final List<KeyCapListener> keyCapListeners = new CopyOnWriteArrayList<>();
 
-	private final EventBuffer events = new EventBuffer();
+	private final EventBuffer events;
 
 	private final TimeSource clock;
 
-	private final Bucket unkeyed;
+	private final PermitStore store;
 
 	private final KeyedBuckets keyed;
 
-	RateLimiterRecorder(TimeSource clock, Bucket unkeyed, KeyedBuckets keyed) {
+	RateLimiterRecorder(TimeSource clock, EventBuffer events, PermitStore store, KeyedBuckets keyed) {
 		this.clock = clock;
-		this.unkeyed = unkeyed;
+		this.events = events;
+		this.store = store;
 		this.keyed = keyed;
 		long now = clock.nanoTime();
 		this.nextRejectedEvent = new AtomicLong(now);
@@ -121,7 +122,7 @@ final class RateLimiterRecorder implements RateLimiterMetrics {
 
 	@Override
 	public long availablePermits() {
-		return this.unkeyed.availablePermits(this.clock.nanoTime());
+		return this.store.availablePermits();
 	}
 
 	@Override

@@ -9,6 +9,7 @@ import dev.resilience.core.Registry;
 import dev.resilience.core.Scheduler;
 import dev.resilience.core.Sleeper;
 import dev.resilience.core.TimeSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rate limiters of an application. Instances with their own config exist from the
@@ -31,8 +32,26 @@ public final class RateLimiterRegistry extends Registry<RateLimiter> {
 	 */
 	public RateLimiterRegistry(RateLimiterConfig defaults, Map<String, RateLimiterConfig> instances,
 			TimeSource timeSource, Sleeper sleeper, Scheduler scheduler) {
+		this(defaults, instances, timeSource, sleeper, scheduler, null);
+	}
+
+	/**
+	 * Create a registry and its named instances, some of which may keep their buckets in
+	 * a remote store.
+	 * @param defaults the config of instances not named in {@code instances}
+	 * @param instances the config of each named instance
+	 * @param timeSource the clock of every instance
+	 * @param sleeper how synchronous callers wait for a permit
+	 * @param scheduler how asynchronous calls wait for a permit
+	 * @param remoteStores creates the store of each instance whose backend is remote; may
+	 * be {@code null} if none is
+	 * @throws IllegalArgumentException if the defaults or a named instance have a remote
+	 * backend and no factory is given
+	 */
+	public RateLimiterRegistry(RateLimiterConfig defaults, Map<String, RateLimiterConfig> instances,
+			TimeSource timeSource, Sleeper sleeper, Scheduler scheduler, @Nullable PermitStoreFactory remoteStores) {
 		this(new Settings(defaults, Collections.unmodifiableMap(new LinkedHashMap<>(instances)), timeSource, sleeper,
-				scheduler));
+				scheduler, remoteStores));
 	}
 
 	private RateLimiterRegistry(Settings settings) {
@@ -61,13 +80,17 @@ public final class RateLimiterRegistry extends Registry<RateLimiter> {
 	}
 
 	private record Settings(RateLimiterConfig defaults, Map<String, RateLimiterConfig> instances, TimeSource timeSource,
-			Sleeper sleeper, Scheduler scheduler) {
+			Sleeper sleeper, Scheduler scheduler, @Nullable PermitStoreFactory remoteStores) {
 
 		Settings {
 			Objects.requireNonNull(defaults, "defaults must not be null");
 			Objects.requireNonNull(timeSource, "timeSource must not be null");
 			Objects.requireNonNull(sleeper, "sleeper must not be null");
 			Objects.requireNonNull(scheduler, "scheduler must not be null");
+			if (remoteStores == null && defaults.backend() != RateLimiterBackend.LOCAL) {
+				throw new IllegalArgumentException("The default backend is " + defaults.backend()
+						+ ", but no PermitStoreFactory was given to create its stores");
+			}
 		}
 
 		RateLimiterConfig configFor(String name) {
@@ -75,7 +98,8 @@ public final class RateLimiterRegistry extends Registry<RateLimiter> {
 		}
 
 		RateLimiter create(String name) {
-			return new RateLimiter(name, configFor(name), this.timeSource, this.sleeper, this.scheduler);
+			return new RateLimiter(name, configFor(name), this.timeSource, this.sleeper, this.scheduler,
+					this.remoteStores);
 		}
 
 	}

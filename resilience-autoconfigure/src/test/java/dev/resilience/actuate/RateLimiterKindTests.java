@@ -2,14 +2,18 @@ package dev.resilience.actuate;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 import dev.resilience.actuate.ResilienceKind.WriteResult;
 import dev.resilience.core.Scheduler;
 import dev.resilience.core.Sleeper;
+import dev.resilience.ratelimiter.PermitStore;
 import dev.resilience.ratelimiter.RateLimiter;
 import dev.resilience.ratelimiter.RateLimiterAlgorithm;
+import dev.resilience.ratelimiter.RateLimiterBackend;
 import dev.resilience.ratelimiter.RateLimiterConfig;
 import dev.resilience.ratelimiter.RateLimiterRegistry;
+import dev.resilience.ratelimiter.RedisFailureMode;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,7 +61,8 @@ class RateLimiterKindTests {
 
 	@Test
 	void summaryOfUnusedInstanceShowsFullBucket() {
-		assertThat(this.kind.summaries().get("search")).isEqualTo(new RateLimiterKind.Summary(3, 0, 0, 0, 0));
+		assertThat(this.kind.summaries().get("search"))
+			.isEqualTo(new RateLimiterKind.Summary(3, 0, 0, 0, 0, "local", null));
 	}
 
 	@Test
@@ -70,7 +75,8 @@ class RateLimiterKindTests {
 		assertThat(search.reserve("alice", 0)).isZero();
 		assertThat(search.reserve("bob", 0)).isZero();
 		assertThat(search.reserve("carol", 0)).isEqualTo(RateLimiter.NO_PERMIT);
-		assertThat(this.kind.summaries().get("search")).isEqualTo(new RateLimiterKind.Summary(0, 2, 5, 2, 1));
+		assertThat(this.kind.summaries().get("search"))
+			.isEqualTo(new RateLimiterKind.Summary(0, 2, 5, 2, 1, "local", null));
 	}
 
 	@Test
@@ -78,10 +84,11 @@ class RateLimiterKindTests {
 		InstanceDescription description = this.kind.describe("exports");
 		assertThat(description).isNotNull();
 		assertThat(description.name()).isEqualTo("exports");
-		assertThat(description.state()).isEqualTo(new RateLimiterKind.Summary(5, 0, 0, 0, 0));
+		assertThat(description.state()).isEqualTo(new RateLimiterKind.Summary(5, 0, 0, 0, 0, "local", null));
 		assertThat(description.config()).containsExactly(Map.entry("algorithm", "sliding-window"),
 				Map.entry("limit", 5), Map.entry("period", "PT1.5S"), Map.entry("burst", 100),
-				Map.entry("timeout", "PT0.25S"), Map.entry("max-keys", 1000));
+				Map.entry("timeout", "PT0.25S"), Map.entry("max-keys", 1000), Map.entry("backend", "local"),
+				Map.entry("redis-failure-mode", "local"));
 	}
 
 	@Test
@@ -91,7 +98,28 @@ class RateLimiterKindTests {
 		assertThat(description).isNotNull();
 		assertThat(description.config()).containsExactly(Map.entry("algorithm", "token-bucket"),
 				Map.entry("limit", 100), Map.entry("period", "PT1S"), Map.entry("burst", 100),
-				Map.entry("timeout", "PT0S"), Map.entry("max-keys", 100_000));
+				Map.entry("timeout", "PT0S"), Map.entry("max-keys", 100_000), Map.entry("backend", "local"),
+				Map.entry("redis-failure-mode", "local"));
+	}
+
+	@Test
+	void summaryShowsRemoteBackendAndItsHealth() {
+		RemoteStore store = new RemoteStore();
+		RateLimiterConfig config = RateLimiterConfig.builder()
+			.backend(RateLimiterBackend.REDIS)
+			.redisFailureMode(RedisFailureMode.DENY)
+			.build();
+		RateLimiterRegistry registry = new RateLimiterRegistry(RateLimiterConfig.ofDefaults(), Map.of("search", config),
+				this.clock, Sleeper.system(), Scheduler.commonPool(),
+				(name, settings, local, events, timeSource) -> store);
+		RateLimiterKind kind = new RateLimiterKind(registry);
+		assertThat(kind.summaries().get("search"))
+			.isEqualTo(new RateLimiterKind.Summary(42, 0, 0, 0, 0, "redis", "UP"));
+		store.available = false;
+		InstanceDescription description = kind.describe("search");
+		assertThat(description).isNotNull();
+		assertThat(description.state()).isEqualTo(new RateLimiterKind.Summary(42, 0, 0, 0, 0, "redis", "DOWN"));
+		assertThat(description.config()).containsEntry("backend", "redis").containsEntry("redis-failure-mode", "deny");
 	}
 
 	@Test
@@ -118,6 +146,35 @@ class RateLimiterKindTests {
 	void describeAnswersNullForUnknownInstanceWithoutCreatingIt() {
 		assertThat(this.kind.describe("unknown")).isNull();
 		assertThat(this.registry.find("unknown")).isEmpty();
+	}
+
+	/**
+	 * A remote store that answers nothing, only its health.
+	 */
+	static final class RemoteStore implements PermitStore {
+
+		volatile boolean available = true;
+
+		@Override
+		public long reserve(Object key, long maxWaitNanos) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public CompletionStage<Long> reserveAsync(Object key, long maxWaitNanos) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public long availablePermits() {
+			return 42;
+		}
+
+		@Override
+		public boolean isAvailable() {
+			return this.available;
+		}
+
 	}
 
 	@Test

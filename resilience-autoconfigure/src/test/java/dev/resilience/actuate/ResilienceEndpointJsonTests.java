@@ -109,7 +109,7 @@ class ResilienceEndpointJsonTests {
 		this.timeLimiters.get("pricing");
 		assertThat(write(this.endpoint.resilience()))
 			.contains("\"retries\":{},\"rateLimiters\":{\"search\":{\"availablePermits\":100,\"liveKeys\":0,"
-					+ "\"permittedCalls\":0,\"rejectedCalls\":0,\"keyCapRejections\":0}},"
+					+ "\"permittedCalls\":0,\"rejectedCalls\":0,\"keyCapRejections\":0,\"backend\":\"local\"}},"
 					+ "\"bulkheads\":{\"reports\":{\"activeCalls\":0,\"queuedCalls\":0,\"availableSlots\":25,"
 					+ "\"permittedCalls\":0,\"rejectedCalls\":0,\"maxConcurrentCalls\":25}},"
 					+ "\"timeLimiters\":{\"pricing\":{\"successfulCalls\":0,\"failedCalls\":0,"
@@ -123,8 +123,9 @@ class ResilienceEndpointJsonTests {
 		search.reserve("alice", 0);
 		assertThat(write(this.endpoint.instance("rate-limiters", "search"))).isEqualTo("{\"name\":\"search\","
 				+ "\"state\":{\"availablePermits\":99,\"liveKeys\":1,\"permittedCalls\":2,\"rejectedCalls\":0,"
-				+ "\"keyCapRejections\":0},\"config\":{\"algorithm\":\"token-bucket\",\"limit\":100,"
-				+ "\"period\":\"PT1S\",\"burst\":100,\"timeout\":\"PT0S\",\"max-keys\":100000},\"events\":[]}");
+				+ "\"keyCapRejections\":0,\"backend\":\"local\"},\"config\":{\"algorithm\":\"token-bucket\","
+				+ "\"limit\":100,\"period\":\"PT1S\",\"burst\":100,\"timeout\":\"PT0S\",\"max-keys\":100000,"
+				+ "\"backend\":\"local\",\"redis-failure-mode\":\"local\"},\"events\":[]}");
 	}
 
 	@Test

@@ -20,7 +20,7 @@ class CircuitBreakerOpenExceptionTests {
 	void describesAnOpenBreakerWithTheTimeLeft() {
 		CircuitBreakerOpenException ex = new CircuitBreakerOpenException("inventory", State.OPEN,
 				Duration.ofSeconds(12));
-		assertThat(ex).hasMessage("CircuitBreaker 'inventory' is OPEN and permits no calls; retry after PT12S");
+		assertThat(ex).hasMessage("CircuitBreaker 'inventory' is OPEN and permits no calls; retry after 12s");
 		assertThat(ex.getInstanceName()).isEqualTo("inventory");
 		assertThat(ex.getState()).isEqualTo(State.OPEN);
 		assertThat(ex.getRetryAfter()).isEqualTo(Duration.ofSeconds(12));

@@ -125,7 +125,7 @@ class CircuitBreakerTests {
 				assertThat(ex.getRetryAfter()).isEqualTo(Duration.ofSeconds(40));
 				assertThat(ex.getInstanceName()).isEqualTo("inventory");
 			})
-			.withMessage("CircuitBreaker 'inventory' is OPEN and permits no calls; retry after PT40S");
+			.withMessage("CircuitBreaker 'inventory' is OPEN and permits no calls; retry after 40s");
 	}
 
 	@Test

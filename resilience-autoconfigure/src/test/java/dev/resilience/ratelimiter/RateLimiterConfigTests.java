@@ -24,6 +24,8 @@ class RateLimiterConfigTests {
 		assertThat(config.burst()).isEqualTo(100);
 		assertThat(config.timeout()).isEqualTo(Duration.ZERO);
 		assertThat(config.maxKeys()).isEqualTo(100_000);
+		assertThat(config.backend()).isEqualTo(RateLimiterBackend.LOCAL);
+		assertThat(config.redisFailureMode()).isEqualTo(RedisFailureMode.LOCAL);
 		assertThat(RateLimiterConfig.builder().build()).isEqualTo(config);
 	}
 
@@ -36,9 +38,12 @@ class RateLimiterConfigTests {
 			.burst(3)
 			.timeout(Duration.ofMillis(250))
 			.maxKeys(50)
+			.redisFailureMode(RedisFailureMode.DENY)
 			.build();
 		assertThat(config).isEqualTo(new RateLimiterConfig(RateLimiterAlgorithm.SLIDING_WINDOW, 7,
-				Duration.ofMinutes(1), 3, Duration.ofMillis(250), 50));
+				Duration.ofMinutes(1), 3, Duration.ofMillis(250), 50, RateLimiterBackend.LOCAL, RedisFailureMode.DENY));
+		assertThat(RateLimiterConfig.builder().backend(RateLimiterBackend.REDIS).build().backend())
+			.isEqualTo(RateLimiterBackend.REDIS);
 	}
 
 	@Test
@@ -86,6 +91,16 @@ class RateLimiterConfigTests {
 	}
 
 	@Test
+	void rejectsSlidingWindowWithRedisBackend() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> RateLimiterConfig.builder()
+				.algorithm(RateLimiterAlgorithm.SLIDING_WINDOW)
+				.backend(RateLimiterBackend.REDIS)
+				.build())
+			.withMessage("algorithm must be TOKEN_BUCKET with backend REDIS, but was SLIDING_WINDOW");
+	}
+
+	@Test
 	void rejectsMissingValues() {
 		assertThatNullPointerException().isThrownBy(() -> RateLimiterConfig.builder().algorithm(null).build())
 			.withMessage("algorithm must not be null");
@@ -93,12 +108,16 @@ class RateLimiterConfigTests {
 			.withMessage("period must not be null");
 		assertThatNullPointerException().isThrownBy(() -> RateLimiterConfig.builder().timeout(null).build())
 			.withMessage("timeout must not be null");
+		assertThatNullPointerException().isThrownBy(() -> RateLimiterConfig.builder().backend(null).build())
+			.withMessage("backend must not be null");
+		assertThatNullPointerException().isThrownBy(() -> RateLimiterConfig.builder().redisFailureMode(null).build())
+			.withMessage("redisFailureMode must not be null");
 	}
 
 	@Test
 	void acceptsTheSmallestValidValues() {
 		RateLimiterConfig config = new RateLimiterConfig(RateLimiterAlgorithm.TOKEN_BUCKET, 1, Duration.ofNanos(1), 1,
-				Duration.ZERO, 1);
+				Duration.ZERO, 1, RateLimiterBackend.LOCAL, RedisFailureMode.LOCAL);
 		assertThat(config.limit()).isOne();
 	}
 

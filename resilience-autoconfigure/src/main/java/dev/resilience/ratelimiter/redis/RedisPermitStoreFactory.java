@@ -1,0 +1,206 @@
+package dev.resilience.ratelimiter.redis;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.locks.ReentrantLock;
+
+import dev.resilience.core.EventBuffer;
+import dev.resilience.core.TimeSource;
+import dev.resilience.ratelimiter.PermitStore;
+import dev.resilience.ratelimiter.PermitStoreFactory;
+import dev.resilience.ratelimiter.RateLimiterBackend;
+import dev.resilience.ratelimiter.RateLimiterConfig;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+/**
+ * Keeps the buckets of {@link RateLimiterBackend#REDIS Redis-backed} rate limiters in the
+ * application's Redis, so that every instance of the application shares one limit.
+ * <p>
+ * Each reservation is one round trip, an {@code EVALSHA} of a script that takes or
+ * reserves a permit atomically on Redis's own clock (see {@code GcraScript} for the
+ * algorithm and why). Keys are {@code resilience:rl:{name}} and
+ * {@code resilience:rl:{name:key}}, and expire once their bucket is full again, at most
+ * {@code burst × period / limit} after their last permit: an idle key costs nothing.
+ * <p>
+ * Redis is asked with Lettuce's asynchronous API, over one connection of the
+ * application's {@link LettuceConnectionFactory}. A synchronous caller waits for the
+ * answer at most {@code commandTimeout}; an asynchronous one never waits, and its stage
+ * completes on the {@code executor}, never on a Lettuce I/O thread. When Redis does not
+ * answer in time or fails, the limiter's {@link RateLimiterConfig#redisFailureMode()
+ * redis-failure-mode} answers instead and an internal breaker opens, so that later
+ * callers do not pay the timeout: from then on a probe asks Redis every
+ * {@code probeInterval} on a thread of its own, and the first answer closes the breaker
+ * again. Each switch is an event of the rate limiter and a log line. A command that timed
+ * out may still run when Redis comes back, which can only take a permit nobody uses.
+ * <p>
+ * Close the factory to stop the probes and release the connection; the
+ * {@link RedisConnectionFactory} itself is left open.
+ *
+ * @author Resilience
+ * @since 0.1.0
+ */
+public final class RedisPermitStoreFactory implements PermitStoreFactory, AutoCloseable {
+
+	/**
+	 * Default longest wait for Redis's answer.
+	 */
+	public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMillis(50);
+
+	/**
+	 * Default time between two probes while Redis is down.
+	 */
+	public static final Duration DEFAULT_PROBE_INTERVAL = Duration.ofSeconds(1);
+
+	private final RedisConnectionFactory connectionFactory;
+
+	private final Duration commandTimeout;
+
+	private final Duration probeInterval;
+
+	private final Executor executor;
+
+	private final ScriptRunner runner;
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private @Nullable ScheduledExecutorService probes;
+
+	private boolean closed;
+
+	/**
+	 * Create a factory with the default timeout and probe interval, completing
+	 * asynchronous reservations on the common pool.
+	 * @param connectionFactory the application's connection factory, of Lettuce
+	 */
+	public RedisPermitStoreFactory(RedisConnectionFactory connectionFactory) {
+		this(connectionFactory, DEFAULT_COMMAND_TIMEOUT, DEFAULT_PROBE_INTERVAL, ForkJoinPool.commonPool());
+	}
+
+	/**
+	 * Create a factory.
+	 * @param connectionFactory the application's connection factory, of Lettuce
+	 * @param commandTimeout the longest wait for Redis's answer; positive
+	 * @param probeInterval the time between two probes while Redis is down; positive
+	 * @param executor where asynchronous reservations complete, and so where the calls
+	 * they admit start
+	 */
+	public RedisPermitStoreFactory(RedisConnectionFactory connectionFactory, Duration commandTimeout,
+			Duration probeInterval, Executor executor) {
+		this.connectionFactory = Objects.requireNonNull(connectionFactory, "connectionFactory must not be null");
+		this.commandTimeout = positive(commandTimeout, "commandTimeout");
+		this.probeInterval = positive(probeInterval, "probeInterval");
+		this.executor = Objects.requireNonNull(executor, "executor must not be null");
+		this.runner = new ScriptRunner(connectionFactory);
+	}
+
+	/**
+	 * Create the Redis store of a rate limiter. The first store connects to Redis, on the
+	 * calling thread; if Redis cannot be reached, the store starts down and its probe
+	 * connects later.
+	 * @throws IllegalArgumentException if the configuration cannot be kept in Redis
+	 * @throws IllegalStateException if the connection factory is not Lettuce's
+	 */
+	@Override
+	public PermitStore create(String name, RateLimiterConfig config, PermitStore local, EventBuffer events,
+			TimeSource timeSource) {
+		if (!(this.connectionFactory instanceof LettuceConnectionFactory)) {
+			throw new IllegalStateException("RateLimiter '" + name + "' has backend REDIS, which needs a "
+					+ "LettuceConnectionFactory, but the RedisConnectionFactory is a "
+					+ this.connectionFactory.getClass().getName());
+		}
+		Settings settings = new Settings(this.runner, this.commandTimeout, this.probeInterval, this.executor, probes());
+		RedisPermitStore store = new RedisPermitStore(name, config, local, settings, events, timeSource);
+		try {
+			this.runner.connect();
+		}
+		catch (RuntimeException ex) {
+			store.unavailable(ex);
+		}
+		return store;
+	}
+
+	/**
+	 * Return the longest wait for Redis's answer.
+	 * @return the command timeout
+	 */
+	public Duration getCommandTimeout() {
+		return this.commandTimeout;
+	}
+
+	/**
+	 * Return the time between two probes while Redis is down.
+	 * @return the probe interval
+	 */
+	public Duration getProbeInterval() {
+		return this.probeInterval;
+	}
+
+	/**
+	 * Stop probing and release the connection.
+	 */
+	@Override
+	public void close() {
+		this.lock.lock();
+		try {
+			this.closed = true;
+			if (this.probes != null) {
+				this.probes.shutdownNow();
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+		this.runner.close();
+	}
+
+	private ScheduledExecutorService probes() {
+		this.lock.lock();
+		try {
+			if (this.closed) {
+				throw new IllegalStateException("The Redis rate limiter backend is closed");
+			}
+			if (this.probes == null) {
+				ScheduledThreadPoolExecutor probes = new ScheduledThreadPoolExecutor(1, (task) -> {
+					Thread thread = new Thread(task, "resilience-redis-probe");
+					thread.setDaemon(true);
+					return thread;
+				});
+				probes.setRemoveOnCancelPolicy(true);
+				this.probes = probes;
+			}
+			return this.probes;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private static Duration positive(Duration duration, String name) {
+		Objects.requireNonNull(duration, () -> name + " must not be null");
+		if (duration.isNegative() || duration.isZero()) {
+			throw new IllegalArgumentException(name + " must be positive, but was " + duration);
+		}
+		return duration;
+	}
+
+	@Override
+	public String toString() {
+		return "RedisPermitStoreFactory[commandTimeout=" + this.commandTimeout + ", probeInterval=" + this.probeInterval
+				+ "]";
+	}
+
+	/**
+	 * What every store of a factory shares.
+	 */
+	record Settings(ScriptRunner runner, Duration commandTimeout, Duration probeInterval, Executor executor,
+			ScheduledExecutorService probes) {
+	}
+
+}
