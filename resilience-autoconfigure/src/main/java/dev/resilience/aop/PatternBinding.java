@@ -14,7 +14,19 @@ import java.lang.annotation.Annotation;
 public interface PatternBinding<A extends Annotation> {
 
 	/**
-	 * Order of Retry, the outermost pattern after the fallback.
+	 * Order of sagas and saga steps, which wrap everything else, the fallback included: a
+	 * step's outcome is what its caller finally sees.
+	 */
+	int SAGA_ORDER = 10;
+
+	/**
+	 * Position of the fallback: bindings ordered below it wrap the fallback too, the
+	 * others run inside it.
+	 */
+	int FALLBACK_ORDER = 50;
+
+	/**
+	 * Order of Retry, the outermost pattern inside the fallback.
 	 */
 	int RETRY_ORDER = 100;
 
@@ -55,7 +67,9 @@ public interface PatternBinding<A extends Annotation> {
 	 * @param annotation the annotation
 	 * @return the fallback method name, or empty for none
 	 */
-	String fallbackMethod(A annotation);
+	default String fallbackMethod(A annotation) {
+		return "";
+	}
 
 	/**
 	 * Wrap the inner stages of a method in this pattern's stage. Called once per method

@@ -6,8 +6,6 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -63,34 +61,23 @@ final class PipelineFactory {
 	}
 
 	/**
-	 * Build the pipelines of a bean's methods, keyed by the methods a proxy will see: the
-	 * class's own and those of the interfaces they implement.
+	 * Build the pipelines of a bean's annotated methods.
 	 * @param beanName the bean name, for error messages
 	 * @param userClass the bean's class
-	 * @param rewinder lets retries run the chain again, shared by the bean's methods
 	 * @return the pipelines, empty if no method is annotated
 	 * @throws InvalidResilienceAnnotationException if an annotation does not fit
 	 */
-	Map<Method, Stage> create(String beanName, Class<?> userClass, InvocationRewinder rewinder) {
-		Map<Method, Stage> pipelines = new ConcurrentHashMap<>();
+	List<MethodPipeline> create(String beanName, Class<?> userClass) {
+		List<MethodPipeline> pipelines = new ArrayList<>();
 		for (Method method : ReflectionUtils.getUniqueDeclaredMethods(userClass,
 				ReflectionUtils.USER_DECLARED_METHODS)) {
 			if (method.isBridge() || method.isSynthetic()) {
 				continue;
 			}
+			InvocationRewinder rewinder = new InvocationRewinder();
 			Stage pipeline = create(beanName, userClass, method, rewinder);
 			if (pipeline != null) {
-				pipelines.put(method, pipeline);
-			}
-		}
-		if (!pipelines.isEmpty()) {
-			for (Class<?> type : ClassUtils.getAllInterfacesForClassAsSet(userClass)) {
-				for (Method method : type.getMethods()) {
-					Stage pipeline = pipelines.get(ClassUtils.getMostSpecificMethod(method, userClass));
-					if (pipeline != null) {
-						pipelines.putIfAbsent(method, pipeline);
-					}
-				}
+				pipelines.add(new MethodPipeline(method, pipeline, rewinder));
 			}
 		}
 		return pipelines;
@@ -112,8 +99,13 @@ final class PipelineFactory {
 		checkInterceptable(annotated, kind);
 		Stage stage = Terminals.of(annotated.returnKind());
 		String fallback = "";
+		boolean fallbackApplied = false;
 		for (int i = applicable.size() - 1; i >= 0; i--) {
 			PatternBinding<?> binding = applicable.get(i);
+			if (binding.order() < PatternBinding.FALLBACK_ORDER && !fallbackApplied) {
+				stage = withFallback(annotated, fallback, stage);
+				fallbackApplied = true;
+			}
 			String named = fallbackMethod(binding, annotated);
 			if (!named.isEmpty()) {
 				if (!fallback.isEmpty() && !fallback.equals(named)) {
@@ -125,10 +117,12 @@ final class PipelineFactory {
 			}
 			stage = wrap(binding, annotated, stage);
 		}
-		if (!fallback.isEmpty()) {
-			stage = FallbackStages.create(FallbackMethods.resolve(annotated, fallback), annotated.returnKind(), stage);
-		}
-		return stage;
+		return fallbackApplied ? stage : withFallback(annotated, fallback, stage);
+	}
+
+	private static Stage withFallback(AnnotatedMethod annotated, String fallback, Stage stage) {
+		return fallback.isEmpty() ? stage
+				: FallbackStages.create(FallbackMethods.resolve(annotated, fallback), annotated.returnKind(), stage);
 	}
 
 	private static void checkInterceptable(AnnotatedMethod annotated, @Nullable ReturnKind kind) {

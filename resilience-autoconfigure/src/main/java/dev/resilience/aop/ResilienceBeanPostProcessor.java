@@ -1,11 +1,12 @@
 package dev.resilience.aop;
 
-import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aop.Advisor;
 import org.springframework.aop.framework.Advised;
 import org.springframework.aop.framework.AopInfrastructureBean;
 import org.springframework.aop.framework.ProxyFactory;
@@ -49,16 +50,21 @@ public class ResilienceBeanPostProcessor extends ProxyProcessorSupport implement
 		if (!PipelineFactory.isAnnotated(userClass)) {
 			return bean;
 		}
-		InvocationRewinder rewinder = new InvocationRewinder();
-		Map<Method, Stage> pipelines = pipelineFactory().create(beanName, userClass, rewinder);
+		List<MethodPipeline> pipelines = pipelineFactory().create(beanName, userClass);
 		if (pipelines.isEmpty()) {
 			return bean;
 		}
-		ResilienceInterceptor interceptor = new ResilienceInterceptor(pipelines);
-		rewinder.attach(interceptor);
-		DefaultPointcutAdvisor advisor = new DefaultPointcutAdvisor(interceptor.new Pointcut(), interceptor);
+		List<Advisor> advisors = new ArrayList<>(pipelines.size());
+		for (MethodPipeline pipeline : pipelines) {
+			ResilienceInterceptor interceptor = new ResilienceInterceptor(pipeline.stage());
+			pipeline.rewinder().attach(interceptor);
+			advisors.add(new DefaultPointcutAdvisor(new ResilienceInterceptor.MethodPointcut(pipeline.method()),
+					interceptor));
+		}
 		if (bean instanceof Advised advised && !advised.isFrozen() && AopUtils.isAopProxy(bean)) {
-			advised.addAdvisor(0, advisor);
+			for (Advisor advisor : advisors) {
+				advised.addAdvisor(0, advisor);
+			}
 			return bean;
 		}
 		ProxyFactory proxyFactory = new ProxyFactory(bean);
@@ -68,7 +74,7 @@ public class ResilienceBeanPostProcessor extends ProxyProcessorSupport implement
 		else {
 			proxyFactory.setProxyTargetClass(true);
 		}
-		proxyFactory.addAdvisor(advisor);
+		proxyFactory.addAdvisors(advisors);
 		return proxyFactory.getProxy(getProxyClassLoader());
 	}
 

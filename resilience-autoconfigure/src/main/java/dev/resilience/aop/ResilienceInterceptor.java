@@ -1,7 +1,6 @@
 package dev.resilience.aop;
 
 import java.lang.reflect.Method;
-import java.util.Map;
 
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
@@ -12,44 +11,41 @@ import org.springframework.aop.support.StaticMethodMatcherPointcut;
 import org.springframework.util.ClassUtils;
 
 /**
- * Runs the pipeline of the intercepted method: one interception however many annotations
- * the method carries.
+ * Runs one method's pipeline: one interception however many annotations the method
+ * carries. Each annotated method has its own interceptor, matched by its own pointcut, so
+ * a call goes straight to its pipeline with no lookup.
  *
  * @author Resilience
  */
 final class ResilienceInterceptor implements MethodInterceptor {
 
-	private final Map<Method, Stage> pipelines;
+	private final Stage pipeline;
 
-	ResilienceInterceptor(Map<Method, Stage> pipelines) {
-		this.pipelines = pipelines;
+	ResilienceInterceptor(Stage pipeline) {
+		this.pipeline = pipeline;
 	}
 
 	@Override
 	public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
-		Stage pipeline = this.pipelines.get(invocation.getMethod());
-		return (pipeline != null) ? pipeline.invoke((ProxyMethodInvocation) invocation) : invocation.proceed();
+		return this.pipeline.invoke((ProxyMethodInvocation) invocation);
 	}
 
 	/**
-	 * Matches the methods that have a pipeline. Spring asks once per method and caches
-	 * the answer; a method seen under another declaration (an interface's, say) is mapped
-	 * to its implementation's pipeline then, not on a call.
+	 * Matches one method, also when a proxy sees it under another declaration, such as an
+	 * interface's. Spring asks once per method and caches the answer.
 	 */
-	final class Pointcut extends StaticMethodMatcherPointcut {
+	static final class MethodPointcut extends StaticMethodMatcherPointcut {
+
+		private final Method method;
+
+		MethodPointcut(Method method) {
+			this.method = method;
+		}
 
 		@Override
-		public boolean matches(Method method, Class<?> targetClass) {
-			if (ResilienceInterceptor.this.pipelines.containsKey(method)) {
-				return true;
-			}
-			Stage pipeline = ResilienceInterceptor.this.pipelines
-				.get(ClassUtils.getMostSpecificMethod(method, targetClass));
-			if (pipeline != null) {
-				ResilienceInterceptor.this.pipelines.putIfAbsent(method, pipeline);
-				return true;
-			}
-			return false;
+		public boolean matches(Method candidate, Class<?> targetClass) {
+			return candidate.equals(this.method)
+					|| ClassUtils.getMostSpecificMethod(candidate, targetClass).equals(this.method);
 		}
 
 	}
