@@ -33,6 +33,8 @@ final class ActiveSaga {
 
 	private final SagaType type;
 
+	private final StepLog log;
+
 	private final SagaContext context = new SagaContext(this);
 
 	private final AtomicInteger sequences = new AtomicInteger();
@@ -43,11 +45,12 @@ final class ActiveSaga {
 
 	private volatile boolean ended;
 
-	ActiveSaga(UUID id, String name, Instant startedAt, SagaType type) {
+	ActiveSaga(UUID id, String name, Instant startedAt, SagaType type, StepLog log) {
 		this.id = id;
 		this.name = name;
 		this.startedAt = startedAt;
 		this.type = type;
+		this.log = log;
 	}
 
 	UUID id() {
@@ -60,6 +63,15 @@ final class ActiveSaga {
 
 	SagaType type() {
 		return this.type;
+	}
+
+	/**
+	 * Return the log of the coordinator running this saga, which logs its steps whichever
+	 * coordinator intercepts them.
+	 * @return the step log
+	 */
+	StepLog log() {
+		return this.log;
 	}
 
 	SagaContext context() {

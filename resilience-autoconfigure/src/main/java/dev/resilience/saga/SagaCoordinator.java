@@ -134,10 +134,6 @@ public final class SagaCoordinator {
 		return this.types;
 	}
 
-	StepLog stepLog() {
-		return this.steps;
-	}
-
 	/**
 	 * Run a saga's body on the calling thread, logging the steps it calls and
 	 * compensating them if it throws.
@@ -156,7 +152,7 @@ public final class SagaCoordinator {
 		Instant now = this.timeSource.now();
 		UUID id = UUID.randomUUID();
 		this.store.createSaga(SagaExecution.start(id, sagaName, now, this.instanceId, now.plus(this.lease)));
-		ActiveSaga saga = new ActiveSaga(id, sagaName, now, type);
+		ActiveSaga saga = new ActiveSaga(id, sagaName, now, type, this.steps);
 		this.leased.add(id);
 		type.recorder().onStarted();
 		try (SagaContext.Scope scope = SagaContext.bind(saga)) {
@@ -223,7 +219,7 @@ public final class SagaCoordinator {
 		if (saga == null) {
 			return call.apply(context);
 		}
-		return this.steps.run(saga, step, arguments, null, context, call);
+		return saga.log().run(saga, step, arguments, null, context, call);
 	}
 
 	/**
@@ -242,7 +238,7 @@ public final class SagaCoordinator {
 			CheckedFunction<C, ? extends CompletionStage<R>> call) {
 		ActiveSaga saga = SagaContext.active();
 		if (saga != null) {
-			return this.steps.runAsync(saga, step, arguments, context, call);
+			return saga.log().runAsync(saga, step, arguments, context, call);
 		}
 		try {
 			return Objects.requireNonNull(call.apply(context), "step returned null instead of a CompletionStage")
@@ -279,15 +275,34 @@ public final class SagaCoordinator {
 	}
 
 	/**
-	 * Claim sagas whose lease expired and compensate them, one after the other.
+	 * Claim sagas whose lease expired and compensate them, one after the other. Meant to
+	 * be called when the application starts and then periodically. A saga whose recovery
+	 * fails on a store error or a lost lease does not stop the others; it keeps its lease
+	 * until it expires, and is claimed again then.
 	 * @param limit the most sagas to claim
 	 * @return how many sagas were claimed
+	 * @throws RuntimeException the first failure of a recovery, once every claimed saga
+	 * was tried, with the others suppressed
 	 */
 	public int recoverStale(int limit) {
 		Instant now = this.timeSource.now();
 		List<SagaExecution> claimed = this.store.claimStale(this.instanceId, now, now.plus(this.lease), limit);
+		@Nullable RuntimeException failure = null;
 		for (SagaExecution saga : claimed) {
-			recover(saga);
+			try {
+				recover(saga);
+			}
+			catch (RuntimeException ex) {
+				if (failure == null) {
+					failure = ex;
+				}
+				else {
+					failure.addSuppressed(ex);
+				}
+			}
+		}
+		if (failure != null) {
+			throw failure;
 		}
 		return claimed.size();
 	}

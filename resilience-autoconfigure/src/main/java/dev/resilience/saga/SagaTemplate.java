@@ -60,7 +60,7 @@ public final class SagaTemplate {
 
 	private <R> R doInSaga(SagaCallback<R> callback) throws Exception {
 		ActiveSaga saga = Objects.requireNonNull(SagaContext.active(), "no saga is current");
-		return callback.doInSaga(new TemplateSteps(this.coordinator.stepLog(), saga));
+		return callback.doInSaga(new TemplateSteps(saga));
 	}
 
 }

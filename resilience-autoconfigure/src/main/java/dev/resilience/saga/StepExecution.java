@@ -73,16 +73,6 @@ public record StepExecution(int sequence, String name, StepState state, int atte
 	}
 
 	/**
-	 * Return a copy in another state.
-	 * @param state the new state
-	 * @return the copy
-	 */
-	public StepExecution withState(StepState state) {
-		return new StepExecution(this.sequence, this.name, state, this.attempts, this.error, this.arguments,
-				this.result, this.compensation);
-	}
-
-	/**
 	 * Return a copy that completed with the given result.
 	 * @param result the encoded result
 	 * @return the copy

@@ -15,12 +15,9 @@ final class TemplateSteps implements SagaSteps {
 
 	private static final Object[] NO_ARGUMENTS = {};
 
-	private final StepLog log;
-
 	private final ActiveSaga saga;
 
-	TemplateSteps(StepLog log, ActiveSaga saga) {
-		this.log = log;
+	TemplateSteps(ActiveSaga saga) {
 		this.saga = saga;
 	}
 
@@ -49,7 +46,7 @@ final class TemplateSteps implements SagaSteps {
 	private <R> R run(StepDefinition step, Callable<R> action, @Nullable StepCompensation<Object> compensation)
 			throws Exception {
 		try {
-			return this.log.run(this.saga, step, NO_ARGUMENTS, compensation, action, this::callWithin);
+			return this.saga.log().run(this.saga, step, NO_ARGUMENTS, compensation, action, this::callWithin);
 		}
 		catch (Exception | Error ex) {
 			throw ex;

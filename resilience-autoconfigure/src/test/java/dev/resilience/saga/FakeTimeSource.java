@@ -31,8 +31,4 @@ final class FakeTimeSource implements TimeSource {
 		this.nanos.addAndGet(duration.toNanos());
 	}
 
-	void advance(long nanos) {
-		this.nanos.addAndGet(nanos);
-	}
-
 }

@@ -1,5 +1,6 @@
 package dev.resilience.saga;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -27,10 +28,10 @@ final class RecordingSleeper implements Sleeper {
 			throw new InterruptedException("interrupted while waiting");
 		}
 		this.waits.add(nanos);
-		this.time.advance(nanos);
+		this.time.advance(Duration.ofNanos(nanos));
 	}
 
-	void interruptNextSleep(boolean interrupt) {
+	void interruptSleeps(boolean interrupt) {
 		this.interrupt = interrupt;
 	}
 

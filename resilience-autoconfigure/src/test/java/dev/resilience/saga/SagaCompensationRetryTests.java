@@ -129,7 +129,7 @@ class SagaCompensationRetryTests {
 	@Test
 	void anInterruptedCompensationLeavesTheSagaToRecovery() throws Throwable {
 		this.fixture.compensator.failTimes("charge", 1);
-		this.fixture.sleeper.interruptNextSleep(true);
+		this.fixture.sleeper.interruptSleeps(true);
 		IllegalStateException failure = new IllegalStateException("shipping failed");
 		Throwable thrown = catchThrowable(() -> placeOrder(failure));
 		assertThat(thrown).isSameAs(failure);
@@ -139,7 +139,7 @@ class SagaCompensationRetryTests {
 		SagaExecution saga = this.fixture.find(this.id.get());
 		assertThat(saga.state()).isEqualTo(SagaState.COMPENSATING);
 		assertThat(saga.leaseOwner()).isNull();
-		this.fixture.sleeper.interruptNextSleep(false);
+		this.fixture.sleeper.interruptSleeps(false);
 		assertThat(this.fixture.coordinator("instance-b").recoverStale(10)).isOne();
 		assertThat(this.fixture.compensator.calls()).containsExactly("charge", "charge", "reserve");
 		assertThat(this.fixture.find(this.id.get()).state()).isEqualTo(SagaState.COMPENSATED);
@@ -184,7 +184,7 @@ class SagaCompensationRetryTests {
 			}
 
 		};
-		SagaCoordinator first = new SagaFixture(racing).coordinator("instance-a");
+		SagaCoordinator first = this.fixture.coordinator("instance-a", racing);
 		assertThatIllegalStateException().isThrownBy(() -> first.retryCompensation(this.id.get()))
 			.withMessageContaining("is COMPENSATED");
 		assertThat(this.fixture.compensator.calls()).containsExactly("charge", "charge", "charge", "charge", "reserve");

@@ -204,6 +204,19 @@ class SagaCoordinatorTests {
 	}
 
 	@Test
+	void logsAStepInTheStoreOfTheCoordinatorRunningTheSaga() throws Throwable {
+		InMemorySagaStore otherStore = new InMemorySagaStore();
+		SagaCoordinator other = SagaCoordinator.builder(otherStore).build();
+		this.fixture.saga("place-order", () -> {
+			this.id.set(SagaFixture.currentId());
+			return other.step(SagaFixture.compensated("reserve"), new Object[] { "sku" }, "ctx", (ctx) -> "hold");
+		});
+		assertThat(this.fixture.find(this.id.get()).steps()).extracting(StepExecution::name, StepExecution::arguments)
+			.containsExactly(tuple("reserve", "[sku]"));
+		assertThat(otherStore.countsByState()).isEmpty();
+	}
+
+	@Test
 	void runsCompensationsWithNoSagaCurrent() throws Throwable {
 		List<Object> seen = new ArrayList<>();
 		SagaCoordinator coordinator = SagaCoordinator.builder(this.fixture.store)

@@ -34,7 +34,15 @@ class SagaFixture {
 	}
 
 	SagaCoordinator coordinator(String instanceId) {
-		return SagaCoordinator.builder(this.store)
+		return coordinator(instanceId, this.store);
+	}
+
+	/**
+	 * Return a coordinator on this fixture's clock, sleeper and compensator, logging to
+	 * the given store.
+	 */
+	SagaCoordinator coordinator(String instanceId, SagaStore store) {
+		return SagaCoordinator.builder(store)
 			.codec(new TestCodec())
 			.compensator(this.compensator)
 			.timeSource(this.time)
@@ -69,14 +77,6 @@ class SagaFixture {
 
 	<R> R saga(String name, Action<R> body) throws Throwable {
 		return this.coordinator.run(name, body, Action::call);
-	}
-
-	SagaExecution only(String sagaName) {
-		List<SagaExecution> all = this.store.recentFailed(sagaName, 10);
-		if (all.size() == 1) {
-			return all.get(0);
-		}
-		throw new IllegalStateException("expected one failed saga but found " + all);
 	}
 
 	SagaExecution find(UUID id) {

