@@ -35,8 +35,9 @@ import dev.resilience.core.TimeSource;
  * permission, time the call on {@link #nanoTime()}, then report exactly one of
  * {@link #onSuccess}, {@link #onError} or {@link #releasePermission()}.
  * <p>
- * Thread-safe, without {@code synchronized}: states are swapped by compare-and-set, and a
- * permitted call while closed allocates nothing.
+ * Thread-safe, without {@code synchronized}: states are swapped by compare-and-set, a
+ * count-based window records calls without a lock, and a permitted call while closed
+ * allocates nothing.
  *
  * @author Resilience
  * @since 0.1.0

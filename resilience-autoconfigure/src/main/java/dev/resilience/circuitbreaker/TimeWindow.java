@@ -1,16 +1,21 @@
 package dev.resilience.circuitbreaker;
 
+import java.util.concurrent.locks.ReentrantLock;
+
 import dev.resilience.core.TimeSource;
 
 /**
  * Sliding window of the calls of the last N seconds: one bucket per second, the current
- * one included, reused in a ring as the clock moves on.
+ * one included, reused in a ring as the clock moves on. Guarded by a lock, as moving to a
+ * new second clears buckets and adjusts several totals at once.
  *
  * @author Resilience
  */
 final class TimeWindow extends SlidingWindow {
 
 	private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+	private final ReentrantLock lock = new ReentrantLock();
 
 	private final TimeSource clock;
 
@@ -27,6 +32,12 @@ final class TimeWindow extends SlidingWindow {
 	 */
 	private long second;
 
+	private long totalCalls;
+
+	private long totalFailures;
+
+	private long totalSlowCalls;
+
 	TimeWindow(int seconds, int minimumCalls, float failureRateThreshold, float slowCallRateThreshold,
 			TimeSource clock) {
 		super(minimumCalls, failureRateThreshold, slowCallRateThreshold);
@@ -38,7 +49,29 @@ final class TimeWindow extends SlidingWindow {
 	}
 
 	@Override
-	void evictExpired() {
+	boolean record(boolean failure, boolean slow) {
+		this.lock.lock();
+		try {
+			evictExpired();
+			int bucket = bucket(this.second);
+			this.calls[bucket]++;
+			this.failures[bucket] += failure ? 1 : 0;
+			this.slowCalls[bucket] += slow ? 1 : 0;
+			this.totalCalls++;
+			this.totalFailures += failure ? 1 : 0;
+			this.totalSlowCalls += slow ? 1 : 0;
+			return reached(this.totalCalls, this.totalFailures, this.totalSlowCalls);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Forget the buckets of the seconds that fell out of the window. Called with the lock
+	 * held.
+	 */
+	private void evictExpired() {
 		long now = Math.floorDiv(this.clock.nanoTime() - this.origin, NANOS_PER_SECOND);
 		if (now <= this.second) {
 			// the newest bucket stays current if a clock ever steps back
@@ -47,7 +80,9 @@ final class TimeWindow extends SlidingWindow {
 		long expired = Math.min(now - this.second, this.calls.length);
 		for (long second = this.second + 1; second <= this.second + expired; second++) {
 			int bucket = bucket(second);
-			forget(this.calls[bucket], this.failures[bucket], this.slowCalls[bucket]);
+			this.totalCalls -= this.calls[bucket];
+			this.totalFailures -= this.failures[bucket];
+			this.totalSlowCalls -= this.slowCalls[bucket];
 			this.calls[bucket] = 0;
 			this.failures[bucket] = 0;
 			this.slowCalls[bucket] = 0;
@@ -55,16 +90,77 @@ final class TimeWindow extends SlidingWindow {
 		this.second = now;
 	}
 
-	@Override
-	void store(boolean failure, boolean slow) {
-		int bucket = bucket(this.second);
-		this.calls[bucket]++;
-		this.failures[bucket] += failure ? 1 : 0;
-		this.slowCalls[bucket] += slow ? 1 : 0;
-	}
-
 	private int bucket(long second) {
 		return (int) (second % this.calls.length);
+	}
+
+	@Override
+	public int bufferedCalls() {
+		return count(Count.CALLS);
+	}
+
+	@Override
+	public int failedCalls() {
+		return count(Count.FAILURES);
+	}
+
+	@Override
+	public int slowCalls() {
+		return count(Count.SLOW_CALLS);
+	}
+
+	@Override
+	public int successfulCalls() {
+		return count(Count.SUCCESSES);
+	}
+
+	@Override
+	public float failureRate() {
+		return currentRate(false);
+	}
+
+	@Override
+	public float slowCallRate() {
+		return currentRate(true);
+	}
+
+	@Override
+	public CallStats snapshot() {
+		this.lock.lock();
+		try {
+			evictExpired();
+			return snapshot(this.totalCalls, this.totalFailures, this.totalSlowCalls);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private int count(Count count) {
+		this.lock.lock();
+		try {
+			evictExpired();
+			return clamp(switch (count) {
+				case CALLS -> this.totalCalls;
+				case FAILURES -> this.totalFailures;
+				case SLOW_CALLS -> this.totalSlowCalls;
+				case SUCCESSES -> this.totalCalls - this.totalFailures;
+			});
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private float currentRate(boolean slow) {
+		this.lock.lock();
+		try {
+			evictExpired();
+			return rate(slow ? this.totalSlowCalls : this.totalFailures, this.totalCalls);
+		}
+		finally {
+			this.lock.unlock();
+		}
 	}
 
 }

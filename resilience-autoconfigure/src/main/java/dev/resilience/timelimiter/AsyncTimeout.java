@@ -2,6 +2,7 @@ package dev.resilience.timelimiter;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
@@ -43,6 +44,36 @@ final class AsyncTimeout<R> implements Runnable, BiConsumer<R, @Nullable Throwab
 		this.limiter = limiter;
 		this.cancelRunning = cancelRunning;
 		this.result = result;
+	}
+
+	/**
+	 * Count the outcome of a call whose stage was complete when the call returned it,
+	 * with nothing to race and so nothing to schedule. Only a plain
+	 * {@code CompletableFuture} is read this way, as a subclass may refuse or change the
+	 * methods it needs.
+	 * @param <R> the result type
+	 * @param limiter the time limiter to count the outcome on
+	 * @param stage the stage the call returned
+	 * @return the stage itself, or a future failed with its failure unwrapped;
+	 * {@code null} if the stage is not a complete {@code CompletableFuture}
+	 */
+	static <R> @Nullable CompletableFuture<R> completed(TimeLimiter limiter, CompletionStage<R> stage) {
+		if (stage.getClass() != CompletableFuture.class || !((CompletableFuture<R>) stage).isDone()) {
+			return null;
+		}
+		CompletableFuture<R> future = (CompletableFuture<R>) stage;
+		if (!future.isCompletedExceptionally()) {
+			limiter.onSuccess();
+			return future;
+		}
+		Throwable failure = future.handle(AsyncTimeout::failureOf).join();
+		Throwable cause = Failures.unwrap(failure);
+		limiter.onError(cause);
+		return (cause != failure) ? CompletableFuture.failedFuture(cause) : future;
+	}
+
+	private static Throwable failureOf(@Nullable Object value, @Nullable Throwable failure) {
+		return Objects.requireNonNull(failure);
 	}
 
 	/**

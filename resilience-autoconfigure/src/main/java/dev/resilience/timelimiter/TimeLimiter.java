@@ -217,7 +217,9 @@ public final class TimeLimiter {
 	 * <li>If the scheduler refuses the time-out, the returned future fails with the
 	 * scheduler's exception and the stage is cancelled as on a time-out.</li>
 	 * </ul>
-	 * No time-out is scheduled when the stage is already complete.
+	 * No time-out is scheduled when the stage is already complete; a
+	 * {@code CompletableFuture} already complete comes back as it is, unless its failure
+	 * needs unwrapping.
 	 * @param <C> the context type
 	 * @param <R> the result type
 	 * @param context what the call needs, passed to it
@@ -232,6 +234,10 @@ public final class TimeLimiter {
 		catch (Throwable ex) {
 			onError(ex);
 			return CompletableFuture.failedFuture(ex);
+		}
+		CompletableFuture<R> completed = AsyncTimeout.completed(this, stage);
+		if (completed != null) {
+			return completed;
 		}
 		CompletableFuture<R> result = new CompletableFuture<>();
 		AsyncTimeout<R> timeout = new AsyncTimeout<>(this, this.cancelRunning, result);
