@@ -6,11 +6,13 @@ import dev.resilience.actuate.RateLimiterKind;
 import dev.resilience.actuate.ResilienceEndpoint;
 import dev.resilience.actuate.ResilienceKind;
 import dev.resilience.actuate.RetryKind;
+import dev.resilience.actuate.SagaKind;
 import dev.resilience.actuate.TimeLimiterKind;
 import dev.resilience.bulkhead.BulkheadRegistry;
 import dev.resilience.circuitbreaker.CircuitBreakerRegistry;
 import dev.resilience.ratelimiter.RateLimiterRegistry;
 import dev.resilience.retry.RetryRegistry;
+import dev.resilience.saga.SagaCoordinator;
 import dev.resilience.timelimiter.TimeLimiterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -76,6 +78,13 @@ public final class ResilienceEndpointAutoConfiguration {
 	@ConditionalOnBean(TimeLimiterRegistry.class)
 	TimeLimiterKind timeLimiterKind(TimeLimiterRegistry timeLimiterRegistry) {
 		return new TimeLimiterKind(timeLimiterRegistry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(SagaCoordinator.class)
+	SagaKind sagaKind(SagaCoordinator sagaCoordinator) {
+		return new SagaKind(sagaCoordinator);
 	}
 
 }

@@ -4,11 +4,13 @@ import dev.resilience.actuate.BulkheadMeterBinder;
 import dev.resilience.actuate.CircuitBreakerMeterBinder;
 import dev.resilience.actuate.RateLimiterMeterBinder;
 import dev.resilience.actuate.RetryMeterBinder;
+import dev.resilience.actuate.SagaMeterBinder;
 import dev.resilience.actuate.TimeLimiterMeterBinder;
 import dev.resilience.bulkhead.BulkheadRegistry;
 import dev.resilience.circuitbreaker.CircuitBreakerRegistry;
 import dev.resilience.ratelimiter.RateLimiterRegistry;
 import dev.resilience.retry.RetryRegistry;
+import dev.resilience.saga.SagaCoordinator;
 import dev.resilience.timelimiter.TimeLimiterRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -23,7 +25,7 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the Micrometer meters of every
- * retry, circuit breaker, rate limiter, bulkhead and time limiter. The
+ * retry, circuit breaker, rate limiter, bulkhead, time limiter and saga type. The
  * {@link MeterBinder} beans it defines are bound to the application's meter registry by
  * Spring Boot's metrics auto-configuration. The rate limiters' binder also logs a warning
  * the first time a rate limiter cannot track a new key.
@@ -72,6 +74,13 @@ public final class ResilienceMetricsAutoConfiguration {
 	@ConditionalOnBean(TimeLimiterRegistry.class)
 	TimeLimiterMeterBinder timeLimiterMeterBinder(TimeLimiterRegistry timeLimiterRegistry) {
 		return new TimeLimiterMeterBinder(timeLimiterRegistry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(SagaCoordinator.class)
+	SagaMeterBinder sagaMeterBinder(SagaCoordinator sagaCoordinator) {
+		return new SagaMeterBinder(sagaCoordinator);
 	}
 
 }

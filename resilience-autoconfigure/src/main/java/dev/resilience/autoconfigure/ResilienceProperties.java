@@ -32,6 +32,8 @@ public class ResilienceProperties {
 
 	private final TimeLimiter timeLimiter = new TimeLimiter();
 
+	private final Saga saga = new Saga();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -58,6 +60,10 @@ public class ResilienceProperties {
 
 	public TimeLimiter getTimeLimiter() {
 		return this.timeLimiter;
+	}
+
+	public Saga getSaga() {
+		return this.saga;
 	}
 
 	/**
@@ -242,6 +248,204 @@ public class ResilienceProperties {
 		@Override
 		public Map<String, TimeLimiterProperties> getInstances() {
 			return this.instances;
+		}
+
+	}
+
+	/**
+	 * Saga settings.
+	 */
+	public static class Saga {
+
+		/**
+		 * Where the saga log is kept. Only "memory" is available in this version, and
+		 * "auto" means memory; "jdbc" fails the start until the JDBC saga store arrives.
+		 */
+		private Store store = Store.AUTO;
+
+		private final Jdbc jdbc = new Jdbc();
+
+		private final Recovery recovery = new Recovery();
+
+		private final CompensationRetry compensationRetry = new CompensationRetry();
+
+		public Store getStore() {
+			return this.store;
+		}
+
+		public void setStore(Store store) {
+			this.store = store;
+		}
+
+		public Jdbc getJdbc() {
+			return this.jdbc;
+		}
+
+		public Recovery getRecovery() {
+			return this.recovery;
+		}
+
+		public CompensationRetry getCompensationRetry() {
+			return this.compensationRetry;
+		}
+
+		/**
+		 * Where the saga log is kept.
+		 */
+		public enum Store {
+
+			/**
+			 * The JDBC store when the application has a DataSource and the JDBC saga
+			 * store is available, else memory.
+			 */
+			AUTO,
+
+			/**
+			 * In memory: lost when the application stops.
+			 */
+			MEMORY,
+
+			/**
+			 * In the application's database.
+			 */
+			JDBC
+
+		}
+
+		/**
+		 * Settings of the JDBC saga store.
+		 */
+		public static class Jdbc {
+
+			/**
+			 * When to create the saga tables at start-up: "embedded" (only in an embedded
+			 * database), "always" or "never".
+			 */
+			private InitializeSchema initializeSchema = InitializeSchema.EMBEDDED;
+
+			/**
+			 * Prefix of the saga table names.
+			 */
+			private String tablePrefix = "RESILIENCE_";
+
+			public InitializeSchema getInitializeSchema() {
+				return this.initializeSchema;
+			}
+
+			public void setInitializeSchema(InitializeSchema initializeSchema) {
+				this.initializeSchema = initializeSchema;
+			}
+
+			public String getTablePrefix() {
+				return this.tablePrefix;
+			}
+
+			public void setTablePrefix(String tablePrefix) {
+				this.tablePrefix = tablePrefix;
+			}
+
+			/**
+			 * When to create the saga tables.
+			 */
+			public enum InitializeSchema {
+
+				/**
+				 * Only in an embedded database.
+				 */
+				EMBEDDED,
+
+				/**
+				 * Always.
+				 */
+				ALWAYS,
+
+				/**
+				 * Never.
+				 */
+				NEVER
+
+			}
+
+		}
+
+		/**
+		 * Settings of the recovery of sagas left unfinished by an instance that stopped.
+		 */
+		public static class Recovery {
+
+			/**
+			 * Whether this instance takes over and compensates sagas whose lease expired.
+			 */
+			private boolean enabled = true;
+
+			/**
+			 * Time between two looks for sagas to recover. Positive.
+			 */
+			private Duration interval = Duration.ofSeconds(30);
+
+			/**
+			 * How long an instance holds a saga without renewing its lease; past it,
+			 * another instance may take the saga over. Positive.
+			 */
+			private Duration lease = Duration.ofMinutes(1);
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public Duration getInterval() {
+				return this.interval;
+			}
+
+			public void setInterval(Duration interval) {
+				this.interval = interval;
+			}
+
+			public Duration getLease() {
+				return this.lease;
+			}
+
+			public void setLease(Duration lease) {
+				this.lease = lease;
+			}
+
+		}
+
+		/**
+		 * How a failing compensation is retried before its saga is marked FAILED.
+		 */
+		public static class CompensationRetry {
+
+			/**
+			 * Attempts per compensation, including the first. At least 1.
+			 */
+			private int maxAttempts = 5;
+
+			/**
+			 * Wait between two attempts. Not negative.
+			 */
+			private Duration waitDuration = Duration.ofSeconds(1);
+
+			public int getMaxAttempts() {
+				return this.maxAttempts;
+			}
+
+			public void setMaxAttempts(int maxAttempts) {
+				this.maxAttempts = maxAttempts;
+			}
+
+			public Duration getWaitDuration() {
+				return this.waitDuration;
+			}
+
+			public void setWaitDuration(Duration waitDuration) {
+				this.waitDuration = waitDuration;
+			}
+
 		}
 
 	}

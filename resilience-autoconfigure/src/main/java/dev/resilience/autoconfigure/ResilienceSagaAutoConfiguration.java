@@ -1,0 +1,143 @@
+package dev.resilience.autoconfigure;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import dev.resilience.aop.BeanCompensator;
+import dev.resilience.aop.JacksonStepCodec;
+import dev.resilience.aop.SagaBinding;
+import dev.resilience.aop.SagaStepBinding;
+import dev.resilience.core.ErrorClassifier;
+import dev.resilience.core.Sleeper;
+import dev.resilience.core.TimeSource;
+import dev.resilience.saga.CompensationRetryConfig;
+import dev.resilience.saga.Compensator;
+import dev.resilience.saga.InMemorySagaStore;
+import dev.resilience.saga.SagaCoordinator;
+import dev.resilience.saga.SagaStore;
+import dev.resilience.saga.SagaTemplate;
+import dev.resilience.saga.StepCodec;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Auto-configuration of sagas: the saga log ({@link SagaStore}, kept in memory), the
+ * {@link SagaCoordinator} configured from {@code resilience.saga.*}, the
+ * {@link SagaTemplate}, and the bindings of {@code @Saga} and {@code @SagaStep}. With
+ * Jackson on the classpath, step arguments and results are stored as JSON by the
+ * application's {@code JsonMapper} and compensations are run from the log by calling the
+ * bean method a step names; without it, a step with a compensation fails the start.
+ *
+ * @author Resilience
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = ResilienceAutoConfiguration.class,
+		afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+		before = { ResilienceEndpointAutoConfiguration.class, ResilienceMetricsAutoConfiguration.class })
+@ConditionalOnBooleanProperty(name = "resilience.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ResilienceProperties.class)
+public final class ResilienceSagaAutoConfiguration {
+
+	private static final String PREFIX = "resilience.saga";
+
+	@Bean
+	@ConditionalOnMissingBean
+	SagaStore sagaStore(ResilienceProperties properties) {
+		ResilienceProperties.Saga.Store store = properties.getSaga().getStore();
+		if (store == ResilienceProperties.Saga.Store.JDBC) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + ".store", "jdbc",
+					"only memory is available; jdbc arrives with the JDBC saga store");
+		}
+		return new InMemorySagaStore();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SagaCoordinator sagaCoordinator(ResilienceProperties properties, SagaStore sagaStore,
+			ObjectProvider<StepCodec> codec, ObjectProvider<Compensator> compensator,
+			ObjectProvider<ErrorClassifier> classifier) {
+		ResilienceProperties.Saga saga = properties.getSaga();
+		int maxAttempts = new Setting<>(PREFIX + ".compensation-retry.max-attempts",
+				saga.getCompensationRetry().getMaxAttempts())
+			.atLeast(1)
+			.value();
+		Duration waitDuration = new Setting<>(PREFIX + ".compensation-retry.wait-duration",
+				saga.getCompensationRetry().getWaitDuration())
+			.notNegative()
+			.value();
+		Duration lease = new Setting<>(PREFIX + ".recovery.lease", saga.getRecovery().getLease()).positive().value();
+		new Setting<>(PREFIX + ".recovery.interval", saga.getRecovery().getInterval()).positive();
+		return SagaCoordinator.builder(sagaStore)
+			.codec(codec.getIfAvailable(StepCodec::none))
+			.compensator(compensator.getIfAvailable(Compensator::none))
+			.classifier(classifier.getIfAvailable(ErrorClassifier::defaults))
+			.timeSource(TimeSource.system())
+			.sleeper(Sleeper.system())
+			.compensationRetry(new CompensationRetryConfig(maxAttempts, waitDuration))
+			.lease(lease)
+			.instanceId(instanceId())
+			.build();
+	}
+
+	private static String instanceId() {
+		String host = System.getenv("HOSTNAME");
+		if (host == null || host.isBlank()) {
+			host = System.getenv("COMPUTERNAME");
+		}
+		String prefix = (host != null && !host.isBlank()) ? host.trim() + "-" : "";
+		return prefix + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SagaTemplate sagaTemplate(SagaCoordinator sagaCoordinator) {
+		return new SagaTemplate(sagaCoordinator);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SagaBinding sagaBinding(SagaCoordinator sagaCoordinator) {
+		return new SagaBinding(sagaCoordinator);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SagaStepBinding sagaStepBinding(SagaCoordinator sagaCoordinator, ObjectProvider<StepCodec> codec) {
+		return new SagaStepBinding(sagaCoordinator, codec.getIfAvailable() != null);
+	}
+
+	/**
+	 * Stores step values as JSON and runs compensations from the log, when Jackson is on
+	 * the classpath.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(JsonMapper.class)
+	static class JacksonSagaConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(StepCodec.class)
+		JacksonStepCodec sagaStepCodec(ObjectProvider<JsonMapper> jsonMapper) {
+			return new JacksonStepCodec(jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(Compensator.class)
+		@ConditionalOnBean(JacksonStepCodec.class)
+		BeanCompensator sagaCompensator(BeanFactory beanFactory, JacksonStepCodec sagaStepCodec) {
+			return new BeanCompensator(beanFactory, sagaStepCodec);
+		}
+
+	}
+
+}
