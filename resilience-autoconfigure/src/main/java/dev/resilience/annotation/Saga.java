@@ -56,6 +56,10 @@ import java.lang.annotation.Target;
  * Join such tasks before the saga method returns: a step that starts after its saga ended
  * fails, and one that finishes after it stays {@code STARTED} in the log.
  * <p>
+ * A saga runs synchronously, on the calling thread: a {@code @Saga} method returning a
+ * {@code CompletionStage}, {@code Mono} or {@code Flux} fails the start, and so does a
+ * method that is both a {@code @Saga} and a {@link SagaStep @SagaStep}.
+ * <p>
  * A {@code @Saga} method called while another saga runs opens a saga of its own, which is
  * compensated on its own when it fails; the outer saga continues afterwards.
  * <p>

@@ -1,7 +1,6 @@
 package dev.resilience.autoconfigure;
 
 import java.time.Duration;
-import java.util.concurrent.ForkJoinPool;
 
 import dev.resilience.ratelimiter.PermitStoreFactory;
 import dev.resilience.ratelimiter.redis.RedisPermitStoreFactory;
@@ -13,7 +12,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
@@ -27,7 +25,8 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
  * @author Resilience
  * @since 0.1.0
  */
-@AutoConfiguration(before = ResilienceAutoConfiguration.class, after = DataRedisAutoConfiguration.class)
+@AutoConfiguration(before = ResilienceAutoConfiguration.class,
+		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
 @ConditionalOnClass({ RedisConnectionFactory.class, RedisClient.class })
 @ConditionalOnBooleanProperty(name = "resilience.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ResilienceProperties.class)
@@ -44,7 +43,7 @@ public final class ResilienceRedisAutoConfiguration {
 		Duration commandTimeout = new Setting<>(PREFIX + "command-timeout", redis.getCommandTimeout()).positive()
 			.value();
 		Duration probeInterval = new Setting<>(PREFIX + "probe-interval", redis.getProbeInterval()).positive().value();
-		return new RedisPermitStoreFactory(connectionFactory, commandTimeout, probeInterval, ForkJoinPool.commonPool());
+		return new RedisPermitStoreFactory(connectionFactory, commandTimeout, probeInterval);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
 
 import dev.resilience.core.CheckedFunction;
+import dev.resilience.core.Scheduler;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,6 +31,24 @@ final class PermittedCall<C, R> implements Runnable, BiConsumer<R, @Nullable Thr
 
 	CompletableFuture<R> result() {
 		return this.result;
+	}
+
+	/**
+	 * Start the call now, or schedule it to start once its wait is over.
+	 * @param waitNanos the wait for its permit
+	 * @param scheduler where to schedule it
+	 */
+	void startAfter(long waitNanos, Scheduler scheduler) {
+		if (waitNanos == 0) {
+			run();
+			return;
+		}
+		try {
+			scheduler.schedule(this, waitNanos);
+		}
+		catch (RuntimeException ex) {
+			this.result.completeExceptionally(ex);
+		}
 	}
 
 	@Override

@@ -3,7 +3,6 @@ package dev.resilience.ratelimiter;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 import dev.resilience.core.CheckedFunction;
@@ -276,28 +275,15 @@ public final class RateLimiter {
 				return CompletableFuture.failedFuture(ex);
 			}
 		}
-		CompletableFuture<Long> permit = new CompletableFuture<>();
-		CompletionStage<Long> answer;
+		RemotePermit permit = new RemotePermit(this);
 		try {
-			answer = this.store.reserveAsync(Objects.requireNonNull(key, "key must not be null"), this.timeoutNanos);
+			this.store.reserveAsync(Objects.requireNonNull(key, "key must not be null"), this.timeoutNanos)
+				.whenComplete(permit);
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
-		answer.whenComplete((result, failure) -> {
-			if (failure != null) {
-				permit.completeExceptionally(unwrap(failure));
-				return;
-			}
-			long recorded = record(result);
-			if (recorded < 0) {
-				permit.completeExceptionally(rejection(recorded));
-			}
-			else {
-				permit.complete(recorded);
-			}
-		});
-		return permit;
+		return permit.future();
 	}
 
 	/**
@@ -362,7 +348,7 @@ public final class RateLimiter {
 					permitted.result().completeExceptionally(failure);
 				}
 				else {
-					start(permitted, waitNanos);
+					permitted.startAfter(waitNanos, this.scheduler);
 				}
 			});
 			return permitted.result();
@@ -375,28 +361,20 @@ public final class RateLimiter {
 			return CompletableFuture.failedFuture(ex);
 		}
 		PermittedCall<C, R> permitted = new PermittedCall<>(context, call);
-		start(permitted, waitNanos);
+		permitted.startAfter(waitNanos, this.scheduler);
 		return permitted.result();
-	}
-
-	private void start(PermittedCall<?, ?> permitted, long waitNanos) {
-		if (waitNanos == 0) {
-			permitted.run();
-			return;
-		}
-		try {
-			this.scheduler.schedule(permitted, waitNanos);
-		}
-		catch (RuntimeException ex) {
-			permitted.result().completeExceptionally(ex);
-		}
 	}
 
 	private long tryReserve(Object key, long maxWaitNanos) {
 		return record(this.store.reserve(key, maxWaitNanos));
 	}
 
-	private long record(long result) {
+	/**
+	 * Count a store's answer.
+	 * @param result the answer
+	 * @return the same answer
+	 */
+	long record(long result) {
 		if (result >= 0) {
 			this.recorder.permitted();
 		}
@@ -409,16 +387,17 @@ public final class RateLimiter {
 		return result;
 	}
 
-	private RateLimitExceededException rejection(long result) {
+	/**
+	 * Return the exception for a refusal.
+	 * @param result the store's negative answer
+	 * @return the exception
+	 */
+	RateLimitExceededException rejection(long result) {
 		if (result == KeyedBuckets.KEY_CAP_REACHED) {
 			Duration retryAfter = Duration.ofNanos(this.keyed.nanosUntilCapSweep(this.clock.nanoTime()));
 			return RateLimitExceededException.keyCapReached(this.name, this.config.maxKeys(), retryAfter);
 		}
 		return new RateLimitExceededException(this.name, Duration.ofNanos(Bucket.waitOf(result)));
-	}
-
-	private static Throwable unwrap(Throwable failure) {
-		return (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause() : failure;
 	}
 
 	/**

@@ -32,7 +32,9 @@ import org.jspecify.annotations.Nullable;
  * a slot with anything else; the tag spans the name and the key so that the buckets of
  * one limiter spread over the whole cluster, where tagging the name alone would put every
  * key of a limiter on one node. A name or key containing a closing brace ends the tag
- * early, which only changes the slot.
+ * early, which only changes the slot. Instance names should not contain a colon: the
+ * unkeyed bucket of an instance {@code a:b} is the bucket of key {@code b} of an instance
+ * {@code a}.
  *
  * @author Resilience
  */
@@ -77,10 +79,11 @@ final class RedisPermitStore implements PermitStore {
 
 	/**
 	 * Take the store to be down from the start, such as when no connection could be had.
-	 * @param failure why
+	 * @param reason why
+	 * @param failure the error involved, if any
 	 */
-	void unavailable(Throwable failure) {
-		this.breaker.down("cannot connect: " + failure.getClass().getSimpleName(), failure);
+	void unavailable(String reason, @Nullable Throwable failure) {
+		this.breaker.down(reason, failure);
 	}
 
 	@Override
@@ -119,17 +122,8 @@ final class RedisPermitStore implements PermitStore {
 		return this.runner.run(commands, key(key), GcraScript.arguments(this.rate, maxWaitNanos))
 			.orTimeout(this.timeoutNanos, TimeUnit.NANOSECONDS)
 			// off the I/O thread, which must never run a caller's code
-			.handleAsync((reply, failure) -> {
-				if (failure == null) {
-					try {
-						return answer(key, reply);
-					}
-					catch (RuntimeException ex) {
-						failure = ex;
-					}
-				}
-				return failed(key, maxWaitNanos, unwrap(failure));
-			}, this.executor);
+			.handleAsync((reply, failure) -> (failure != null) ? failed(key, maxWaitNanos, unwrap(failure))
+					: answerOrFailed(key, maxWaitNanos, reply), this.executor);
 	}
 
 	@Override
@@ -151,9 +145,37 @@ final class RedisPermitStore implements PermitStore {
 	 * @return the stage of the answer, failed if Redis does not answer in time
 	 */
 	CompletionStage<?> probe() {
+		return ask(this.timeoutNanos);
+	}
+
+	/**
+	 * Connect and ask Redis once, on the calling thread, waiting up to the given time: at
+	 * start-up, so that the first caller finds the connection open, the script loaded and
+	 * the code on the way warm, rather than paying for all that within the command
+	 * timeout. If Redis does not answer, the store starts down.
+	 * @param timeout the longest wait
+	 */
+	void warmUp(Duration timeout) {
+		try {
+			ask(timeout.toNanos()).toCompletableFuture().get();
+		}
+		catch (ExecutionException ex) {
+			Throwable failure = (ex.getCause() != null) ? ex.getCause() : ex;
+			unavailable("no answer at start-up: " + failure.getClass().getSimpleName(), failure);
+		}
+		catch (RuntimeException ex) {
+			unavailable("cannot connect: " + ex.getClass().getSimpleName(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			unavailable("interrupted at start-up", ex);
+		}
+	}
+
+	private CompletableFuture<List<Object>> ask(long timeoutNanos) {
 		RedisClusterAsyncCommands<byte[], byte[]> commands = this.runner.connect();
 		return this.runner.run(commands, this.unkeyedKey, GcraScript.arguments(this.rate, -1))
-			.orTimeout(this.timeoutNanos, TimeUnit.NANOSECONDS)
+			.orTimeout(timeoutNanos, TimeUnit.NANOSECONDS)
 			.whenComplete((reply, failure) -> {
 				if (failure == null) {
 					this.permitsLeft = GcraScript.permitsLeft(reply);
@@ -174,6 +196,15 @@ final class RedisPermitStore implements PermitStore {
 			this.breaker.down("no connection", null);
 		}
 		return commands;
+	}
+
+	private long answerOrFailed(Object key, long maxWaitNanos, List<Object> reply) {
+		try {
+			return answer(key, reply);
+		}
+		catch (RuntimeException ex) {
+			return failed(key, maxWaitNanos, ex);
+		}
 	}
 
 	private long answer(Object key, List<Object> reply) {

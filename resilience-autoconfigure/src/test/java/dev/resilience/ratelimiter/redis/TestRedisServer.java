@@ -17,6 +17,9 @@ import io.lettuce.core.resource.Delay;
 import redis.embedded.RedisServer;
 import redis.embedded.core.ExecutableProvider;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -81,9 +84,9 @@ public final class TestRedisServer implements AutoCloseable {
 	}
 
 	/**
-	 * Create a started Lettuce connection factory for this server that reconnects
-	 * quickly after a restart, as Lettuce's default reconnect delay (exponential, up to
-	 * 30 s) would add to every test's wait.
+	 * Create a started Lettuce connection factory for this server that reconnects quickly
+	 * after a restart, as Lettuce's default reconnect delay (exponential, up to 30 s)
+	 * would add to every test's wait.
 	 * @param resources the client resources, shut down by the caller after the factory
 	 * @return the factory, to destroy after use
 	 */
@@ -124,7 +127,8 @@ public final class TestRedisServer implements AutoCloseable {
 	}
 
 	/**
-	 * Make the server answer nothing while keeping its connections, as a hung server does.
+	 * Make the server answer nothing while keeping its connections, as a hung server
+	 * does.
 	 */
 	public void freeze() {
 		signal("STOP");
@@ -226,6 +230,20 @@ public final class TestRedisServer implements AutoCloseable {
 		catch (FileNotFoundException ex) {
 			return ExecutableProvider.newJarResourceProvider();
 		}
+	}
+
+	/**
+	 * An application's Redis connection, as Spring Boot's Redis auto-configuration would
+	 * define it, to the server on port {@code test.redis.port}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	public static class Connection {
+
+		@Bean
+		LettuceConnectionFactory redisConnectionFactory(@Value("${test.redis.port}") int port) {
+			return new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", port));
+		}
+
 	}
 
 	private static final class Shared {
