@@ -263,8 +263,6 @@ public class ResilienceProperties {
 		 */
 		private Store store = Store.AUTO;
 
-		private final Jdbc jdbc = new Jdbc();
-
 		private final Recovery recovery = new Recovery();
 
 		private final CompensationRetry compensationRetry = new CompensationRetry();
@@ -275,10 +273,6 @@ public class ResilienceProperties {
 
 		public void setStore(Store store) {
 			this.store = store;
-		}
-
-		public Jdbc getJdbc() {
-			return this.jdbc;
 		}
 
 		public Recovery getRecovery() {
@@ -313,97 +307,15 @@ public class ResilienceProperties {
 		}
 
 		/**
-		 * Settings of the JDBC saga store.
-		 */
-		public static class Jdbc {
-
-			/**
-			 * When to create the saga tables at start-up: "embedded" (only in an embedded
-			 * database), "always" or "never".
-			 */
-			private InitializeSchema initializeSchema = InitializeSchema.EMBEDDED;
-
-			/**
-			 * Prefix of the saga table names.
-			 */
-			private String tablePrefix = "RESILIENCE_";
-
-			public InitializeSchema getInitializeSchema() {
-				return this.initializeSchema;
-			}
-
-			public void setInitializeSchema(InitializeSchema initializeSchema) {
-				this.initializeSchema = initializeSchema;
-			}
-
-			public String getTablePrefix() {
-				return this.tablePrefix;
-			}
-
-			public void setTablePrefix(String tablePrefix) {
-				this.tablePrefix = tablePrefix;
-			}
-
-			/**
-			 * When to create the saga tables.
-			 */
-			public enum InitializeSchema {
-
-				/**
-				 * Only in an embedded database.
-				 */
-				EMBEDDED,
-
-				/**
-				 * Always.
-				 */
-				ALWAYS,
-
-				/**
-				 * Never.
-				 */
-				NEVER
-
-			}
-
-		}
-
-		/**
 		 * Settings of the recovery of sagas left unfinished by an instance that stopped.
 		 */
 		public static class Recovery {
-
-			/**
-			 * Whether this instance takes over and compensates sagas whose lease expired.
-			 */
-			private boolean enabled = true;
-
-			/**
-			 * Time between two looks for sagas to recover. Positive.
-			 */
-			private Duration interval = Duration.ofSeconds(30);
 
 			/**
 			 * How long an instance holds a saga without renewing its lease; past it,
 			 * another instance may take the saga over. Positive.
 			 */
 			private Duration lease = Duration.ofMinutes(1);
-
-			public boolean isEnabled() {
-				return this.enabled;
-			}
-
-			public void setEnabled(boolean enabled) {
-				this.enabled = enabled;
-			}
-
-			public Duration getInterval() {
-				return this.interval;
-			}
-
-			public void setInterval(Duration interval) {
-				this.interval = interval;
-			}
 
 			public Duration getLease() {
 				return this.lease;

@@ -77,7 +77,6 @@ public final class ResilienceSagaAutoConfiguration {
 			.notNegative()
 			.value();
 		Duration lease = new Setting<>(PREFIX + ".recovery.lease", saga.getRecovery().getLease()).positive().value();
-		new Setting<>(PREFIX + ".recovery.interval", saga.getRecovery().getInterval()).positive();
 		return SagaCoordinator.builder(sagaStore)
 			.codec(codec.getIfAvailable(StepCodec::none))
 			.compensator(compensator.getIfAvailable(Compensator::none))

@@ -3,6 +3,7 @@ package dev.resilience.ratelimiter;
 import java.time.Duration;
 import java.util.Objects;
 
+import dev.resilience.core.Durations;
 import dev.resilience.core.ResilienceException;
 import dev.resilience.core.RetryAfterAware;
 
@@ -23,8 +24,10 @@ public final class RateLimitExceededException extends ResilienceException implem
 	 * @param retryAfter the time until a permit would be available
 	 */
 	public RateLimitExceededException(String instanceName, Duration retryAfter) {
-		this(instanceName, "RateLimiter '" + instanceName + "' has no permit available; the next one is in "
-				+ Objects.requireNonNull(retryAfter, "retryAfter must not be null"), retryAfter);
+		this(instanceName,
+				"RateLimiter '" + instanceName + "' has no permit available; the next one is in "
+						+ Durations.describe(Objects.requireNonNull(retryAfter, "retryAfter must not be null")),
+				retryAfter);
 	}
 
 	private RateLimitExceededException(String instanceName, String message, Duration retryAfter) {
@@ -42,7 +45,7 @@ public final class RateLimitExceededException extends ResilienceException implem
 	 */
 	static RateLimitExceededException keyCapReached(String instanceName, int maxKeys, Duration retryAfter) {
 		return new RateLimitExceededException(instanceName, "RateLimiter '" + instanceName + "' tracks its maximum of "
-				+ maxKeys + " keys and rejects new ones; retry after " + retryAfter, retryAfter);
+				+ maxKeys + " keys and rejects new ones; retry after " + Durations.describe(retryAfter), retryAfter);
 	}
 
 	/**
@@ -52,8 +55,8 @@ public final class RateLimitExceededException extends ResilienceException implem
 	 * @return the exception
 	 */
 	static RateLimitExceededException interrupted(String instanceName, Duration wait) {
-		return new RateLimitExceededException(instanceName,
-				"RateLimiter '" + instanceName + "' was interrupted while waiting " + wait + " for a permit", wait);
+		return new RateLimitExceededException(instanceName, "RateLimiter '" + instanceName
+				+ "' was interrupted while waiting " + Durations.describe(wait) + " for a permit", wait);
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
+import dev.resilience.core.Durations;
 import dev.resilience.core.EventBuffer;
 import dev.resilience.core.ResilienceEvent;
 import dev.resilience.core.TimeSource;
@@ -71,8 +72,10 @@ final class RateLimiterRecorder implements RateLimiterMetrics {
 	void rejected(long waitNanos) {
 		this.rejected.increment();
 		if (isDue(this.nextRejectedEvent)) {
-			record(RateLimiterEventType.REJECTED, "Rejected a call: the next permit is available in "
-					+ Duration.ofNanos(waitNanos) + "; " + this.rejected.sum() + " calls rejected in total");
+			record(RateLimiterEventType.REJECTED,
+					"Rejected a call: the next permit is available in "
+							+ Durations.describe(Duration.ofNanos(waitNanos)) + "; " + this.rejected.sum()
+							+ " rejected in total");
 		}
 	}
 

@@ -32,7 +32,7 @@ class RateLimitExceededExceptionTests {
 	void carriesTheInstanceAndTheWaitWithoutAStackTrace() {
 		RateLimitExceededException ex = new RateLimitExceededException("inventory", Duration.ofMillis(250));
 		assertThat(ex).isInstanceOf(ResilienceException.class)
-			.hasMessage("RateLimiter 'inventory' has no permit available; the next one is in PT0.25S");
+			.hasMessage("RateLimiter 'inventory' has no permit available; the next one is in 250ms");
 		assertThat(ex.getInstanceName()).isEqualTo("inventory");
 		assertThat(ex.getRetryAfter()).isEqualTo(Duration.ofMillis(250));
 		assertThat(ex.isPolicyRejection()).isTrue();
@@ -81,7 +81,7 @@ class RateLimitExceededExceptionTests {
 		drain(limiter, "a");
 		RateLimitExceededException ex = rejection(limiter, "b");
 		assertThat(ex)
-			.hasMessage("RateLimiter 'api' tracks its maximum of 1 keys and rejects new ones; " + "retry after PT0.2S");
+			.hasMessage("RateLimiter 'api' tracks its maximum of 1 keys and rejects new ones; " + "retry after 200ms");
 		assertThat(ex.getRetryAfter()).isEqualTo(Duration.ofMillis(200));
 		this.clock.advanceMillis(150);
 		assertThat(rejection(limiter, "b").getRetryAfter()).isEqualTo(Duration.ofMillis(50));

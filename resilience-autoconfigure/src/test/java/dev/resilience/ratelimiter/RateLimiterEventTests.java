@@ -41,7 +41,7 @@ class RateLimiterEventTests {
 			assertThat(event.type()).isEqualTo("REJECTED");
 			assertThat(event.timestamp()).isEqualTo(FakeTimeSource.START);
 			assertThat(event.message())
-				.isEqualTo("Rejected a call: the next permit is available in PT0.1S; 1 calls rejected in total");
+				.isEqualTo("Rejected a call: the next permit is available in 100ms; 1 rejected in total");
 			assertThat(event.error()).isNull();
 		});
 		this.clock.advanceMillis(999);
@@ -51,7 +51,7 @@ class RateLimiterEventTests {
 		limiter.reserve(KEY, 0);
 		assertThat(limiter.events().recent()).extracting(ResilienceEvent::message)
 			.last()
-			.isEqualTo("Rejected a call: the next permit is available in PT0.099S; 1002 calls rejected in total");
+			.isEqualTo("Rejected a call: the next permit is available in 99ms; 1002 rejected in total");
 	}
 
 	@Test

@@ -82,7 +82,7 @@ class RateLimiterExecuteTests {
 		limiter.acquirePermission(KEY);
 		this.clock.advanceMillis(40);
 		assertThatExceptionOfType(RateLimitExceededException.class).isThrownBy(() -> limiter.acquirePermission(KEY))
-			.withMessage("RateLimiter 'api' has no permit available; the next one is in PT0.06S")
+			.withMessage("RateLimiter 'api' has no permit available; the next one is in 60ms")
 			.satisfies((ex) -> {
 				assertThat(ex.getInstanceName()).isEqualTo("api");
 				assertThat(ex.getRetryAfter()).isEqualTo(Duration.ofMillis(60));
@@ -98,7 +98,7 @@ class RateLimiterExecuteTests {
 		limiter.acquirePermission(KEY);
 		try {
 			assertThatExceptionOfType(RateLimitExceededException.class).isThrownBy(() -> limiter.acquirePermission(KEY))
-				.withMessage("RateLimiter 'api' was interrupted while waiting PT0.1S for a permit")
+				.withMessage("RateLimiter 'api' was interrupted while waiting 100ms for a permit")
 				.satisfies((ex) -> assertThat(ex.getRetryAfter()).isEqualTo(Duration.ofMillis(100)));
 			assertThat(Thread.currentThread().isInterrupted()).isTrue();
 		}

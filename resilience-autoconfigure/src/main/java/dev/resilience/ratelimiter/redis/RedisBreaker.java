@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
+import dev.resilience.core.Durations;
 import dev.resilience.core.EventBuffer;
 import dev.resilience.core.ResilienceEvent;
 import dev.resilience.core.TimeSource;
@@ -78,7 +79,7 @@ final class RedisBreaker {
 		this.downSince = this.clock.nanoTime();
 		String message = "Redis is unavailable (" + reason + "); " + fallback() + " until it answers again"
 				+ " (redis-failure-mode " + this.failureMode.name().toLowerCase(Locale.ROOT) + "), probing every "
-				+ Duration.ofNanos(this.probeIntervalNanos);
+				+ Durations.describe(Duration.ofNanos(this.probeIntervalNanos));
 		record(RateLimiterEventType.BACKEND_DOWN, message, failure);
 		if (logger.isWarnEnabled()) {
 			logger.warn("RateLimiter '" + this.name + "': " + message, failure);

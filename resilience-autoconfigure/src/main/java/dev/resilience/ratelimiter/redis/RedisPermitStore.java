@@ -11,6 +11,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.resilience.core.Durations;
 import dev.resilience.core.EventBuffer;
 import dev.resilience.core.TimeSource;
 import dev.resilience.ratelimiter.PermitStore;
@@ -217,7 +218,7 @@ final class RedisPermitStore implements PermitStore {
 
 	private long failed(Object key, long maxWaitNanos, Throwable failure) {
 		if (failure instanceof TimeoutException) {
-			this.breaker.down("no answer within " + Duration.ofNanos(this.timeoutNanos), null);
+			this.breaker.down("no answer within " + Durations.describe(Duration.ofNanos(this.timeoutNanos)), null);
 		}
 		else {
 			this.breaker.down(failure.getClass().getSimpleName(), failure);

@@ -116,9 +116,9 @@ class RedisFailureTests {
 			assertThat(local.events().recent())
 				.filteredOn((event) -> event.type().equals(RateLimiterEventType.BACKEND_DOWN.name()))
 				.singleElement()
-				.satisfies((event) -> assertThat(event.message()).contains("no answer within PT0.05S")
+				.satisfies((event) -> assertThat(event.message()).contains("no answer within 50ms")
 					.contains("redis-failure-mode local")
-					.contains("probing every PT0.2S"));
+					.contains("probing every 200ms"));
 		}
 		finally {
 			this.redis.thaw();
