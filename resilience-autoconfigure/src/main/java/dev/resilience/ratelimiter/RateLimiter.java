@@ -16,15 +16,10 @@ import org.jspecify.annotations.Nullable;
  * Admits at most {@code limit} calls per {@code period}, for the instance as a whole or
  * separately for each key, such as a user or a tenant.
  * <p>
- * With the {@link RateLimiterAlgorithm#TOKEN_BUCKET token bucket}, a bucket never admits
- * more than {@code burst + limit × t / period} permits in any interval of length
- * {@code t}, however many threads ask; its arithmetic is exact, only waits are rounded up
- * to the nanosecond. With the {@link RateLimiterAlgorithm#SLIDING_WINDOW sliding window},
- * a bucket logs the times of its latest {@code limit} admissions and never admits more
- * than {@code limit} permits in any window of length {@code period}, wherever it starts,
- * to the nanosecond: the same bound with {@code burst = limit}, which is why it ignores
- * {@code burst}. Its log costs up to 8 bytes per permit of the limit and key, so prefer
- * the token bucket for many keys with large limits.
+ * Both {@link RateLimiterAlgorithm algorithms} hold their bound exactly, however many
+ * threads ask; only waits are rounded up to the nanosecond. The sliding window logs up to
+ * {@code limit} admission times per key (8 bytes each), so prefer the token bucket for
+ * many keys with large limits.
  * <p>
  * Waiting is reservation-based: a caller that may wait is promised the next free permit
  * and told how long to wait for it, so callers queue in the order they asked and each
@@ -131,19 +126,22 @@ public final class RateLimiter {
 		this.keyed = new KeyedBuckets(factory, timeSource, config.maxKeys(), Bucket.nanos(config.period()));
 		PermitStore local = new LocalPermitStore(factory.create(timeSource.nanoTime()), this.keyed, timeSource);
 		EventBuffer events = new EventBuffer();
-		if (config.backend() == RateLimiterBackend.LOCAL) {
-			this.store = local;
-		}
-		else {
-			if (remoteStores == null) {
-				throw new IllegalArgumentException("RateLimiter '" + name + "' has backend " + config.backend()
-						+ ", but no PermitStoreFactory was given to create its store");
-			}
-			this.store = Objects.requireNonNull(remoteStores.create(name, config, local, events, timeSource),
-					"PermitStoreFactory returned null");
-		}
+		this.store = storeFor(name, config, local, events, timeSource, remoteStores);
 		this.remote = this.store != local;
 		this.recorder = new RateLimiterRecorder(timeSource, events, this.store, this.keyed);
+	}
+
+	private static PermitStore storeFor(String name, RateLimiterConfig config, PermitStore local, EventBuffer events,
+			TimeSource timeSource, @Nullable PermitStoreFactory remoteStores) {
+		if (config.backend() == RateLimiterBackend.LOCAL) {
+			return local;
+		}
+		if (remoteStores == null) {
+			throw new IllegalArgumentException("RateLimiter '" + name + "' has backend " + config.backend()
+					+ ", but no PermitStoreFactory was given to create its store");
+		}
+		return Objects.requireNonNull(remoteStores.create(name, config, local, events, timeSource),
+				"PermitStoreFactory returned null");
 	}
 
 	/**
@@ -341,27 +339,15 @@ public final class RateLimiter {
 	 */
 	public <C, R> CompletableFuture<R> executeAsync(Object key, C context,
 			CheckedFunction<C, ? extends CompletionStage<R>> call) {
-		if (this.remote) {
-			PermittedCall<C, R> permitted = new PermittedCall<>(context, call);
-			reservePermissionAsync(key).whenComplete((waitNanos, failure) -> {
-				if (failure != null) {
-					permitted.result().completeExceptionally(failure);
-				}
-				else {
-					permitted.startAfter(waitNanos, this.scheduler);
-				}
-			});
-			return permitted.result();
-		}
-		long waitNanos;
-		try {
-			waitNanos = reservePermission(key);
-		}
-		catch (RuntimeException ex) {
-			return CompletableFuture.failedFuture(ex);
-		}
 		PermittedCall<C, R> permitted = new PermittedCall<>(context, call);
-		permitted.startAfter(waitNanos, this.scheduler);
+		reservePermissionAsync(key).whenComplete((waitNanos, failure) -> {
+			if (failure != null) {
+				permitted.result().completeExceptionally(failure);
+			}
+			else {
+				permitted.startAfter(waitNanos, this.scheduler);
+			}
+		});
 		return permitted.result();
 	}
 
@@ -369,11 +355,7 @@ public final class RateLimiter {
 		return record(this.store.reserve(key, maxWaitNanos));
 	}
 
-	/**
-	 * Count a store's answer.
-	 * @param result the answer
-	 * @return the same answer
-	 */
+	// counts a store's answer and passes it on
 	long record(long result) {
 		if (result >= 0) {
 			this.recorder.permitted();
@@ -411,20 +393,6 @@ public final class RateLimiter {
 	@Override
 	public String toString() {
 		return "RateLimiter '" + this.name + "'";
-	}
-
-	/**
-	 * Told when a rate limiter first rejects a call because it cannot track a new key.
-	 */
-	@FunctionalInterface
-	public interface KeyCapListener {
-
-		/**
-		 * Called once, on the rejected caller's thread.
-		 * @param rateLimiter the rate limiter whose cap was reached
-		 */
-		void onKeyCapReached(RateLimiter rateLimiter);
-
 	}
 
 }

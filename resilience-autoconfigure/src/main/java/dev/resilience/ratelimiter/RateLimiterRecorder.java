@@ -12,7 +12,6 @@ import dev.resilience.core.Durations;
 import dev.resilience.core.EventBuffer;
 import dev.resilience.core.ResilienceEvent;
 import dev.resilience.core.TimeSource;
-import dev.resilience.ratelimiter.RateLimiter.KeyCapListener;
 
 /**
  * Counts a rate limiter's permits and rejections, in adders so that concurrent calls do
