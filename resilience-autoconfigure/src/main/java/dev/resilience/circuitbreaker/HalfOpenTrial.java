@@ -10,7 +10,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * @author Resilience
  */
-final class HalfOpenTrial implements CallStats {
+final class HalfOpenTrial implements SnapshotStats {
 
 	private final ReentrantLock lock = new ReentrantLock();
 
@@ -120,36 +120,6 @@ final class HalfOpenTrial implements CallStats {
 	}
 
 	@Override
-	public int bufferedCalls() {
-		return count(Count.CALLS);
-	}
-
-	@Override
-	public int failedCalls() {
-		return count(Count.FAILURES);
-	}
-
-	@Override
-	public int slowCalls() {
-		return count(Count.SLOW_CALLS);
-	}
-
-	@Override
-	public int successfulCalls() {
-		return count(Count.SUCCESSES);
-	}
-
-	@Override
-	public float failureRate() {
-		return rate(false);
-	}
-
-	@Override
-	public float slowCallRate() {
-		return rate(true);
-	}
-
-	@Override
 	public CallStats snapshot() {
 		this.lock.lock();
 		try {
@@ -157,31 +127,6 @@ final class HalfOpenTrial implements CallStats {
 			return new Snapshot(this.calls, this.failures, this.slowCalls, this.calls - this.failures,
 					any ? CallStats.rate(this.failures, this.calls) : -1,
 					any ? CallStats.rate(this.slowCalls, this.calls) : -1);
-		}
-		finally {
-			this.lock.unlock();
-		}
-	}
-
-	private int count(Count count) {
-		this.lock.lock();
-		try {
-			return switch (count) {
-				case CALLS -> this.calls;
-				case FAILURES -> this.failures;
-				case SLOW_CALLS -> this.slowCalls;
-				case SUCCESSES -> this.calls - this.failures;
-			};
-		}
-		finally {
-			this.lock.unlock();
-		}
-	}
-
-	private float rate(boolean slow) {
-		this.lock.lock();
-		try {
-			return (this.calls > 0) ? CallStats.rate(slow ? this.slowCalls : this.failures, this.calls) : -1;
 		}
 		finally {
 			this.lock.unlock();

@@ -11,7 +11,7 @@ import dev.resilience.core.TimeSource;
  *
  * @author Resilience
  */
-final class TimeWindow extends SlidingWindow {
+final class TimeWindow extends SlidingWindow implements SnapshotStats {
 
 	private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
@@ -95,68 +95,11 @@ final class TimeWindow extends SlidingWindow {
 	}
 
 	@Override
-	public int bufferedCalls() {
-		return count(Count.CALLS);
-	}
-
-	@Override
-	public int failedCalls() {
-		return count(Count.FAILURES);
-	}
-
-	@Override
-	public int slowCalls() {
-		return count(Count.SLOW_CALLS);
-	}
-
-	@Override
-	public int successfulCalls() {
-		return count(Count.SUCCESSES);
-	}
-
-	@Override
-	public float failureRate() {
-		return currentRate(false);
-	}
-
-	@Override
-	public float slowCallRate() {
-		return currentRate(true);
-	}
-
-	@Override
 	public CallStats snapshot() {
 		this.lock.lock();
 		try {
 			evictExpired();
 			return snapshot(this.totalCalls, this.totalFailures, this.totalSlowCalls);
-		}
-		finally {
-			this.lock.unlock();
-		}
-	}
-
-	private int count(Count count) {
-		this.lock.lock();
-		try {
-			evictExpired();
-			return clamp(switch (count) {
-				case CALLS -> this.totalCalls;
-				case FAILURES -> this.totalFailures;
-				case SLOW_CALLS -> this.totalSlowCalls;
-				case SUCCESSES -> this.totalCalls - this.totalFailures;
-			});
-		}
-		finally {
-			this.lock.unlock();
-		}
-	}
-
-	private float currentRate(boolean slow) {
-		this.lock.lock();
-		try {
-			evictExpired();
-			return rate(slow ? this.totalSlowCalls : this.totalFailures, this.totalCalls);
 		}
 		finally {
 			this.lock.unlock();
