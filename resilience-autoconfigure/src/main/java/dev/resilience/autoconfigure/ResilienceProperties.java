@@ -258,10 +258,12 @@ public class ResilienceProperties {
 	public static class Saga {
 
 		/**
-		 * Where the saga log is kept. Only "memory" is available in this version, and
-		 * "auto" means memory; "jdbc" fails the start until the JDBC saga store arrives.
+		 * Where the saga log is kept: "auto" uses the application's DataSource when it
+		 * has one (and Spring JDBC is on the classpath), else memory.
 		 */
 		private Store store = Store.AUTO;
+
+		private final Jdbc jdbc = new Jdbc();
 
 		private final Recovery recovery = new Recovery();
 
@@ -273,6 +275,10 @@ public class ResilienceProperties {
 
 		public void setStore(Store store) {
 			this.store = store;
+		}
+
+		public Jdbc getJdbc() {
+			return this.jdbc;
 		}
 
 		public Recovery getRecovery() {
@@ -289,8 +295,8 @@ public class ResilienceProperties {
 		public enum Store {
 
 			/**
-			 * The JDBC store when the application has a DataSource and the JDBC saga
-			 * store is available, else memory.
+			 * The JDBC store when the application has a DataSource and Spring JDBC is on
+			 * the classpath, else memory.
 			 */
 			AUTO,
 
@@ -300,9 +306,67 @@ public class ResilienceProperties {
 			MEMORY,
 
 			/**
-			 * In the application's database.
+			 * In the application's database: survives restarts, and lets another instance
+			 * finish the compensation of a saga whose instance stopped.
 			 */
 			JDBC
+
+		}
+
+		/**
+		 * Settings of the JDBC saga store.
+		 */
+		public static class Jdbc {
+
+			/**
+			 * When to create the saga tables on start: for an embedded database only,
+			 * always, or never. The scripts create only what is missing.
+			 */
+			private InitializeSchema initializeSchema = InitializeSchema.EMBEDDED;
+
+			/**
+			 * Prefix of the saga table names (PREFIX + "SAGA" and PREFIX + "SAGA_STEP").
+			 * Letters, digits and underscores, not starting with a digit.
+			 */
+			private String tablePrefix = "RESILIENCE_";
+
+			public InitializeSchema getInitializeSchema() {
+				return this.initializeSchema;
+			}
+
+			public void setInitializeSchema(InitializeSchema initializeSchema) {
+				this.initializeSchema = initializeSchema;
+			}
+
+			public String getTablePrefix() {
+				return this.tablePrefix;
+			}
+
+			public void setTablePrefix(String tablePrefix) {
+				this.tablePrefix = tablePrefix;
+			}
+
+		}
+
+		/**
+		 * When the saga tables are created.
+		 */
+		public enum InitializeSchema {
+
+			/**
+			 * Only for an embedded database, such as in-memory H2.
+			 */
+			EMBEDDED,
+
+			/**
+			 * On every start; the scripts create only what is missing.
+			 */
+			ALWAYS,
+
+			/**
+			 * Never: the tables are created by the application's own migrations.
+			 */
+			NEVER
 
 		}
 
@@ -312,10 +376,39 @@ public class ResilienceProperties {
 		public static class Recovery {
 
 			/**
+			 * Whether this instance looks for sagas left unfinished by a stopped
+			 * instance, on start and then every interval, and finishes their
+			 * compensation.
+			 */
+			private boolean enabled = true;
+
+			/**
+			 * Time between two looks for unfinished sagas. Positive.
+			 */
+			private Duration interval = Duration.ofSeconds(30);
+
+			/**
 			 * How long an instance holds a saga without renewing its lease; past it,
-			 * another instance may take the saga over. Positive.
+			 * another instance may take the saga over. Leases are renewed every third of
+			 * it. Positive.
 			 */
 			private Duration lease = Duration.ofMinutes(1);
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public Duration getInterval() {
+				return this.interval;
+			}
+
+			public void setInterval(Duration interval) {
+				this.interval = interval;
+			}
 
 			public Duration getLease() {
 				return this.lease;

@@ -2,6 +2,9 @@ package dev.resilience.autoconfigure;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
 
 import dev.resilience.aop.BeanCompensator;
 import dev.resilience.aop.JacksonStepCodec;
@@ -17,6 +20,7 @@ import dev.resilience.saga.SagaCoordinator;
 import dev.resilience.saga.SagaStore;
 import dev.resilience.saga.SagaTemplate;
 import dev.resilience.saga.StepCodec;
+import dev.resilience.saga.jdbc.JdbcSagaStore;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -26,24 +30,35 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
+import org.springframework.boot.sql.init.DatabaseInitializationMode;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Auto-configuration of sagas: the saga log ({@link SagaStore}, kept in memory), the
- * {@link SagaCoordinator} configured from {@code resilience.saga.*}, the
- * {@link SagaTemplate}, and the bindings of {@code @Saga} and {@code @SagaStep}. With
- * Jackson on the classpath, step arguments and results are stored as JSON by the
- * application's {@code JsonMapper} and compensations are run from the log by calling the
- * bean method a step names; without it, a step with a compensation fails the start.
+ * Auto-configuration of sagas: the saga log ({@link SagaStore}: in the application's
+ * database when it has a {@link DataSource}, else in memory), the {@link SagaCoordinator}
+ * configured from {@code resilience.saga.*}, the {@link SagaRecoveryScheduler} that
+ * renews leases and recovers sagas of stopped instances, the {@link SagaTemplate}, and
+ * the bindings of {@code @Saga} and {@code @SagaStep}. With Jackson on the classpath,
+ * step arguments and results are stored as JSON by the application's {@code JsonMapper}
+ * and compensations are run from the log by calling the bean method a step names; without
+ * it, a step with a compensation fails the start.
  *
  * @author Resilience
  * @since 0.1.0
  */
 @AutoConfiguration(after = ResilienceAutoConfiguration.class,
-		afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+		afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+				"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration" },
 		before = { ResilienceEndpointAutoConfiguration.class, ResilienceMetricsAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = "resilience.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ResilienceProperties.class)
@@ -51,13 +66,15 @@ public final class ResilienceSagaAutoConfiguration {
 
 	private static final String PREFIX = "resilience.saga";
 
+	private static final Pattern TABLE_PREFIX = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)?");
+
 	@Bean
 	@ConditionalOnMissingBean
 	SagaStore sagaStore(ResilienceProperties properties) {
-		ResilienceProperties.Saga.Store store = properties.getSaga().getStore();
-		if (store == ResilienceProperties.Saga.Store.JDBC) {
+		if (properties.getSaga().getStore() == ResilienceProperties.Saga.Store.JDBC) {
 			throw new InvalidConfigurationPropertyValueException(PREFIX + ".store", "jdbc",
-					"only memory is available; jdbc arrives with the JDBC saga store");
+					"the JDBC saga store needs a single DataSource bean and spring-jdbc on the classpath "
+							+ "(spring-boot-starter-jdbc); define a DataSource or use memory");
 		}
 		return new InMemorySagaStore();
 	}
@@ -77,6 +94,10 @@ public final class ResilienceSagaAutoConfiguration {
 			.notNegative()
 			.value();
 		Duration lease = new Setting<>(PREFIX + ".recovery.lease", saga.getRecovery().getLease()).positive().value();
+		if (lease.toMillis() < 3) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + ".recovery.lease", lease,
+					"must be at least 3ms, as leases are renewed every third of it");
+		}
 		return SagaCoordinator.builder(sagaStore)
 			.codec(codec.getIfAvailable(StepCodec::none))
 			.compensator(compensator.getIfAvailable(Compensator::none))
@@ -100,6 +121,14 @@ public final class ResilienceSagaAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	SagaRecoveryScheduler sagaRecoveryScheduler(ResilienceProperties properties, SagaCoordinator sagaCoordinator) {
+		ResilienceProperties.Saga.Recovery recovery = properties.getSaga().getRecovery();
+		Duration interval = new Setting<>(PREFIX + ".recovery.interval", recovery.getInterval()).positive().value();
+		return new SagaRecoveryScheduler(sagaCoordinator, recovery.isEnabled() ? interval : null);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	SagaTemplate sagaTemplate(SagaCoordinator sagaCoordinator) {
 		return new SagaTemplate(sagaCoordinator);
 	}
@@ -114,6 +143,58 @@ public final class ResilienceSagaAutoConfiguration {
 	@ConditionalOnMissingBean
 	SagaStepBinding sagaStepBinding(SagaCoordinator sagaCoordinator, ObjectProvider<StepCodec> codec) {
 		return new SagaStepBinding(sagaCoordinator, codec.getIfAvailable() != null);
+	}
+
+	/**
+	 * Keeps the saga log in the application's database, unless memory is asked for.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ JdbcClient.class, DataSourceScriptDatabaseInitializer.class })
+	@ConditionalOnSingleCandidate(DataSource.class)
+	@Conditional(NotInMemory.class)
+	static class JdbcSagaStoreConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(SagaStore.class)
+		@DependsOnDatabaseInitialization
+		JdbcSagaStore sagaStore(DataSource dataSource, ResilienceProperties properties) {
+			return new JdbcSagaStore(dataSource, tablePrefix(properties));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(JdbcSagaStore.class)
+		SagaSchemaInitializer sagaSchemaInitializer(DataSource dataSource, ResilienceProperties properties) {
+			DatabaseInitializationMode mode = switch (properties.getSaga().getJdbc().getInitializeSchema()) {
+				case ALWAYS -> DatabaseInitializationMode.ALWAYS;
+				case EMBEDDED -> DatabaseInitializationMode.EMBEDDED;
+				case NEVER -> DatabaseInitializationMode.NEVER;
+			};
+			return new SagaSchemaInitializer(dataSource, mode, tablePrefix(properties));
+		}
+
+		private static String tablePrefix(ResilienceProperties properties) {
+			String prefix = properties.getSaga().getJdbc().getTablePrefix();
+			if (prefix == null || !TABLE_PREFIX.matcher(prefix).matches()) {
+				throw new InvalidConfigurationPropertyValueException(PREFIX + ".jdbc.table-prefix", prefix,
+						"must be letters, digits and underscores, not starting with a digit");
+			}
+			return prefix;
+		}
+
+	}
+
+	static class NotInMemory extends NoneNestedConditions {
+
+		NotInMemory() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnProperty(name = PREFIX + ".store", havingValue = "memory")
+		static class InMemory {
+
+		}
+
 	}
 
 	/**

@@ -1,6 +1,11 @@
 package dev.resilience.autoconfigure;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import dev.resilience.aop.BeanCompensator;
 import dev.resilience.aop.JacksonStepCodec;
@@ -8,15 +13,24 @@ import dev.resilience.aop.SagaBinding;
 import dev.resilience.aop.SagaStepBinding;
 import dev.resilience.saga.InMemorySagaStore;
 import dev.resilience.saga.SagaCoordinator;
+import dev.resilience.saga.SagaExecution;
+import dev.resilience.saga.SagaState;
 import dev.resilience.saga.SagaStore;
 import dev.resilience.saga.SagaTemplate;
+import dev.resilience.saga.jdbc.JdbcSagaStore;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link ResilienceSagaAutoConfiguration}.
@@ -59,13 +73,136 @@ class ResilienceSagaAutoConfigurationTests {
 	}
 
 	@Test
-	void jdbcStoreFailsTheStartNamingPropertyAndValue() {
+	void jdbcStoreWithoutADataSourceFailsTheStartNamingPropertyAndValue() {
 		this.runner.withPropertyValues("resilience.saga.store=jdbc")
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
 				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
 				.hasMessageContaining("resilience.saga.store")
 				.hasMessageContaining("jdbc")
-				.hasMessageContaining("only memory is available"));
+				.hasMessageContaining("needs a single DataSource bean"));
+	}
+
+	@Test
+	void keepsTheSagaLogInTheDataSourceAndCreatesItsTablesOnAnEmbeddedDatabase() {
+		this.runner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID())
+			.run((context) -> {
+				assertThat(context.getBean(SagaStore.class)).isInstanceOf(JdbcSagaStore.class);
+				assertThat(context).hasSingleBean(SagaSchemaInitializer.class);
+				assertThat(context.getBean(SagaCoordinator.class).store()).isSameAs(context.getBean(SagaStore.class));
+				assertThat(tables(context)).contains("RESILIENCE_SAGA", "RESILIENCE_SAGA_STEP");
+			});
+	}
+
+	@Test
+	void createsTheTablesWithTheConfiguredPrefixAndUsesThem() {
+		this.runner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID(),
+					"resilience.saga.jdbc.table-prefix=SHOP_")
+			.run((context) -> {
+				assertThat(tables(context)).contains("SHOP_SAGA", "SHOP_SAGA_STEP").doesNotContain("RESILIENCE_SAGA");
+				SagaCoordinator coordinator = context.getBean(SagaCoordinator.class);
+				String result = coordinator.run("place-order", "x", (value) -> value);
+				assertThat(result).isEqualTo("x");
+				assertThat(JdbcClient.create(context.getBean(DataSource.class))
+					.sql("SELECT COUNT(*) FROM SHOP_SAGA")
+					.query(Long.class)
+					.single()).isEqualTo(1L);
+			});
+	}
+
+	@Test
+	void createsNoTablesWhenToldNever() {
+		this.runner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID(),
+					"resilience.saga.jdbc.initialize-schema=never")
+			.run((context) -> {
+				assertThat(context.getBean(SagaStore.class)).isInstanceOf(JdbcSagaStore.class);
+				assertThat(tables(context)).doesNotContain("RESILIENCE_SAGA");
+			});
+	}
+
+	@Test
+	void keepsTheSagaLogInMemoryWhenToldSoDespiteADataSource() {
+		this.runner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID(),
+					"resilience.saga.store=MEMORY")
+			.run((context) -> {
+				assertThat(context.getBean(SagaStore.class)).isInstanceOf(InMemorySagaStore.class);
+				assertThat(context).doesNotHaveBean(SagaSchemaInitializer.class);
+				assertThat(tables(context)).doesNotContain("RESILIENCE_SAGA");
+			});
+	}
+
+	@Test
+	void keepsTheSagaLogInMemoryWithoutSpringJdbc() {
+		this.runner.withClassLoader(new FilteredClassLoader(JdbcClient.class))
+			.withBean(DataSource.class, () -> new SimpleDriverDataSource())
+			.run((context) -> assertThat(context.getBean(SagaStore.class)).isInstanceOf(InMemorySagaStore.class));
+	}
+
+	@Test
+	void invalidTablePrefixFailsTheStartNamingPropertyAndValue() {
+		this.runner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID(),
+					"resilience.saga.jdbc.table-prefix=shop; DROP TABLE x;")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("resilience.saga.jdbc.table-prefix")
+				.hasMessageContaining("shop; DROP TABLE x;")
+				.hasMessageContaining("letters, digits and underscores"));
+	}
+
+	@Test
+	void recoversOnStartAndRenewsLeasesWhileRunning() {
+		this.runner.withPropertyValues("resilience.saga.recovery.interval=1h")
+			.run((context) -> assertThat(context.getBean(SagaRecoveryScheduler.class).isRunning()).isTrue());
+	}
+
+	@Test
+	void recoversSagasLeftByAStoppedInstanceWhenTheContextStarts() {
+		InMemorySagaStore store = new InMemorySagaStore();
+		UUID stale = UUID.randomUUID();
+		Instant now = Instant.now();
+		store.createSaga(
+				SagaExecution.start(stale, "place-order", now.minusSeconds(120), "stopped", now.minusSeconds(60)));
+		this.runner.withBean(SagaStore.class, () -> store)
+			.run((context) -> await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(
+						() -> assertThat(store.find(stale).orElseThrow().state()).isEqualTo(SagaState.COMPENSATED)));
+	}
+
+	@Test
+	void leavesStaleSagasAloneWhenRecoveryIsDisabled() {
+		InMemorySagaStore store = new InMemorySagaStore();
+		UUID stale = UUID.randomUUID();
+		Instant now = Instant.now();
+		store.createSaga(
+				SagaExecution.start(stale, "place-order", now.minusSeconds(120), "stopped", now.minusSeconds(60)));
+		this.runner.withBean(SagaStore.class, () -> store)
+			.withPropertyValues("resilience.saga.recovery.enabled=false")
+			.run((context) -> {
+				SagaRecoveryScheduler scheduler = context.getBean(SagaRecoveryScheduler.class);
+				assertThat(scheduler.isRunning()).isTrue();
+				assertThat(store.find(stale).orElseThrow().state()).isEqualTo(SagaState.RUNNING);
+				assertThat(scheduler.recover()).isEqualTo(1);
+				assertThat(store.find(stale).orElseThrow().state()).isEqualTo(SagaState.COMPENSATED);
+			});
+	}
+
+	@Test
+	void invalidRecoveryIntervalFailsTheStartNamingTheProperty() {
+		this.runner.withPropertyValues("resilience.saga.recovery.interval=0s")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("resilience.saga.recovery.interval"));
+	}
+
+	private static List<String> tables(AssertableApplicationContext context) {
+		return JdbcClient.create(context.getBean(DataSource.class))
+			.sql("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES")
+			.query(String.class)
+			.list();
 	}
 
 	@Test

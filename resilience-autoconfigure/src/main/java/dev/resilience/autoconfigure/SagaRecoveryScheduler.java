@@ -1,0 +1,151 @@
+package dev.resilience.autoconfigure;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.resilience.saga.SagaCoordinator;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Keeps the sagas of this instance leased and recovers those of stopped instances, for as
+ * long as the application runs: renews this instance's leases every third of the lease,
+ * and, when recovery is enabled, claims and compensates sagas whose lease expired on
+ * start and then every interval.
+ * <p>
+ * Renewal and recovery run on two threads of their own, so that a long compensation never
+ * delays a renewal. It stops after the web server, so sagas still running while requests
+ * drain keep their leases.
+ *
+ * @author Resilience
+ * @since 0.1.0
+ */
+public final class SagaRecoveryScheduler implements SmartLifecycle {
+
+	/**
+	 * The most sagas claimed at a time; recovery claims again until it finds fewer.
+	 */
+	static final int BATCH_SIZE = 20;
+
+	private static final Log logger = LogFactory.getLog(SagaRecoveryScheduler.class);
+
+	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
+	private final SagaCoordinator coordinator;
+
+	private final @Nullable Duration interval;
+
+	private volatile @Nullable ScheduledExecutorService executor;
+
+	/**
+	 * Create a scheduler.
+	 * @param coordinator the coordinator whose leases it renews and whose recovery it
+	 * runs
+	 * @param interval the time between two recoveries, or {@code null} to renew leases
+	 * only
+	 */
+	public SagaRecoveryScheduler(SagaCoordinator coordinator, @Nullable Duration interval) {
+		this.coordinator = coordinator;
+		this.interval = interval;
+	}
+
+	@Override
+	public void start() {
+		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2, new DaemonThreads());
+		executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+		long renewal = Math.max(1, this.coordinator.lease().toMillis() / 3);
+		executor.scheduleWithFixedDelay(this::renewLeases, renewal, renewal, TimeUnit.MILLISECONDS);
+		if (this.interval != null) {
+			executor.scheduleWithFixedDelay(this::recover, 0, this.interval.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		this.executor = executor;
+	}
+
+	@Override
+	public void stop() {
+		ScheduledExecutorService executor = this.executor;
+		if (executor == null) {
+			return;
+		}
+		this.executor = null;
+		executor.shutdown();
+		try {
+			if (!executor.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+				// an interrupted compensation leaves its saga to the next instance's
+				// recovery
+				executor.shutdownNow();
+			}
+		}
+		catch (InterruptedException ex) {
+			executor.shutdownNow();
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.executor != null;
+	}
+
+	@Override
+	public int getPhase() {
+		// below the web server's graceful shutdown, so this stops after requests drained
+		return SmartLifecycle.DEFAULT_PHASE - 4096;
+	}
+
+	/**
+	 * Claim and compensate sagas whose lease expired until none is left, as the scheduler
+	 * does on start and every interval.
+	 * @return how many sagas were claimed
+	 */
+	public int recover() {
+		int total = 0;
+		try {
+			int claimed;
+			do {
+				claimed = this.coordinator.recoverStale(BATCH_SIZE);
+				total += claimed;
+			}
+			while (claimed == BATCH_SIZE && !Thread.currentThread().isInterrupted());
+			if (total > 0) {
+				logger.info("Recovered " + total + " saga(s) left unfinished by stopped instances");
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Saga recovery failed; sagas it could not finish are claimed again when their lease expires",
+					ex);
+		}
+		return total;
+	}
+
+	private void renewLeases() {
+		try {
+			this.coordinator.renewLeases();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not renew the leases of this instance's sagas; they are renewed again in "
+					+ Math.max(1, this.coordinator.lease().toMillis() / 3) + " ms", ex);
+		}
+	}
+
+	private static final class DaemonThreads implements ThreadFactory {
+
+		private final AtomicInteger count = new AtomicInteger();
+
+		@Override
+		public Thread newThread(Runnable task) {
+			Thread thread = new Thread(task, "resilience-saga-" + this.count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		}
+
+	}
+
+}
