@@ -162,10 +162,7 @@ class ResilienceSagaAutoConfigurationTests {
 	@Test
 	void recoversSagasLeftByAStoppedInstanceWhenTheContextStarts() {
 		InMemorySagaStore store = new InMemorySagaStore();
-		UUID stale = UUID.randomUUID();
-		Instant now = Instant.now();
-		store.createSaga(
-				SagaExecution.start(stale, "place-order", now.minusSeconds(120), "stopped", now.minusSeconds(60)));
+		UUID stale = createStaleSaga(store);
 		this.runner.withBean(SagaStore.class, () -> store)
 			.run((context) -> await().atMost(Duration.ofSeconds(10))
 				.untilAsserted(
@@ -175,10 +172,7 @@ class ResilienceSagaAutoConfigurationTests {
 	@Test
 	void leavesStaleSagasAloneWhenRecoveryIsDisabled() {
 		InMemorySagaStore store = new InMemorySagaStore();
-		UUID stale = UUID.randomUUID();
-		Instant now = Instant.now();
-		store.createSaga(
-				SagaExecution.start(stale, "place-order", now.minusSeconds(120), "stopped", now.minusSeconds(60)));
+		UUID stale = createStaleSaga(store);
 		this.runner.withBean(SagaStore.class, () -> store)
 			.withPropertyValues("resilience.saga.recovery.enabled=false")
 			.run((context) -> {
@@ -196,6 +190,14 @@ class ResilienceSagaAutoConfigurationTests {
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
 				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
 				.hasMessageContaining("resilience.saga.recovery.interval"));
+	}
+
+	private static UUID createStaleSaga(SagaStore store) {
+		UUID id = UUID.randomUUID();
+		Instant now = Instant.now();
+		store
+			.createSaga(SagaExecution.start(id, "place-order", now.minusSeconds(120), "stopped", now.minusSeconds(60)));
+		return id;
 	}
 
 	private static List<String> tables(AssertableApplicationContext context) {

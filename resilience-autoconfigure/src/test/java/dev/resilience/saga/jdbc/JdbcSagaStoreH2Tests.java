@@ -34,7 +34,7 @@ class JdbcSagaStoreH2Tests extends AbstractJdbcSagaStoreTests {
 	@Override
 	protected SagaStore createStore() {
 		this.dataSource = new JdbcDataSource();
-		this.dataSource.setURL("jdbc:h2:mem:saga-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+		this.dataSource.setURL("jdbc:h2:mem:saga-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + urlOptions());
 		SagaSchema.create(this.dataSource, schemaScript());
 		return new JdbcSagaStore(this.dataSource);
 	}
@@ -52,6 +52,14 @@ class JdbcSagaStoreH2Tests extends AbstractJdbcSagaStoreTests {
 	@Override
 	protected String schemaScript() {
 		return "schema-h2.sql";
+	}
+
+	/**
+	 * Return what is appended to the database URL, such as a compatibility mode.
+	 * @return the URL options, each starting with a semicolon
+	 */
+	protected String urlOptions() {
+		return "";
 	}
 
 	@Override
