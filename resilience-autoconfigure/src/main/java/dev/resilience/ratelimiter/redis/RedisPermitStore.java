@@ -26,16 +26,11 @@ import org.jspecify.annotations.Nullable;
  * {@link GcraScript}, answered within the command timeout or handed to the failure mode.
  * <p>
  * Keys are {@code resilience:rl:{name}} for the unkeyed bucket and
- * {@code resilience:rl:{name:key}} for each key, the key written with
- * {@link String#valueOf(Object)}. The braces are a Redis Cluster hash tag: only what they
- * enclose chooses the key's slot. A script that touches a single key, named in
- * {@code KEYS}, is routed to that key's node whatever its slot, so nothing needs to share
- * a slot with anything else; the tag spans the name and the key so that the buckets of
- * one limiter spread over the whole cluster, where tagging the name alone would put every
- * key of a limiter on one node. A name or key containing a closing brace ends the tag
- * early, which only changes the slot. Instance names should not contain a colon: the
- * unkeyed bucket of an instance {@code a:b} is the bucket of key {@code b} of an instance
- * {@code a}.
+ * {@code resilience:rl:{name}:key} for each key, the key written with
+ * {@link String#valueOf(Object)}. The braces are a Redis Cluster hash tag: only the name
+ * chooses the slot, so every bucket of a limiter lives on one node and can be found with
+ * one {@code SCAN} of {@code resilience:rl:{name}*}. A script that touches a single key,
+ * named in {@code KEYS}, runs on that key's node.
  *
  * @author Resilience
  */
@@ -72,7 +67,7 @@ final class RedisPermitStore implements PermitStore {
 		this.executor = settings.executor();
 		this.rate = GcraScript.rate(config);
 		this.unkeyedKey = (KEY_PREFIX + name + "}").getBytes(StandardCharsets.UTF_8);
-		this.keyPrefix = KEY_PREFIX + name + ":";
+		this.keyPrefix = KEY_PREFIX + name + "}:";
 		this.permitsLeft = config.burst();
 		this.breaker = new RedisBreaker(name, this.failureMode, settings.probeInterval(), settings.probes(),
 				this::probe, events, timeSource);
@@ -238,7 +233,7 @@ final class RedisPermitStore implements PermitStore {
 		if (key == RateLimiter.DEFAULT_KEY) {
 			return this.unkeyedKey;
 		}
-		return (this.keyPrefix + key + "}").getBytes(StandardCharsets.UTF_8);
+		return (this.keyPrefix + key).getBytes(StandardCharsets.UTF_8);
 	}
 
 	private static Throwable unwrap(Throwable failure) {

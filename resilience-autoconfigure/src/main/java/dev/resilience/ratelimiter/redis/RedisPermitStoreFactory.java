@@ -28,7 +28,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  * Each reservation is one round trip, an {@code EVALSHA} of a script that takes or
  * reserves a permit atomically on Redis's own clock (see {@code GcraScript} for the
  * algorithm and why). Keys are {@code resilience:rl:{name}} and
- * {@code resilience:rl:{name:key}}, and expire once their bucket is full again, at most
+ * {@code resilience:rl:{name}:key}, and expire once their bucket is full again, at most
  * {@code burst × period / limit} after their last permit (a permit reserved ahead counts
  * at the time it was reserved for): an idle key costs nothing.
  * <p>

@@ -92,7 +92,7 @@ class RedisPermitStoreTests {
 		limiter.reserve(RateLimiter.DEFAULT_KEY, 0);
 		limiter.reserve("alice", 0);
 		assertThat(admin().exists("resilience:rl:{" + limiter.name() + "}")).isOne();
-		assertThat(admin().exists("resilience:rl:{" + limiter.name() + ":alice}")).isOne();
+		assertThat(admin().exists("resilience:rl:{" + limiter.name() + "}:alice")).isOne();
 		assertThat(admin().keys("resilience:rl:{" + limiter.name() + "*")).hasSize(2);
 	}
 
@@ -100,7 +100,7 @@ class RedisPermitStoreTests {
 	void idleKeyExpiresOnceItsBucketIsFullAgain() {
 		Duration period = Duration.ofMillis(300);
 		RateLimiter limiter = limiter(RateLimiterConfig.builder().limit(5).period(period).burst(5));
-		String key = "resilience:rl:{" + limiter.name() + ":bob}";
+		String key = "resilience:rl:{" + limiter.name() + "}:bob";
 		long start = System.nanoTime();
 		for (int i = 0; i < 5; i++) {
 			assertThat(limiter.reserve("bob", 0)).isZero();
@@ -124,13 +124,13 @@ class RedisPermitStoreTests {
 		long rejectedAt = System.nanoTime();
 		Duration retryAfter = rejection.get().getRetryAfter();
 		assertThat(retryAfter).isBetween(Duration.ofMillis(800), Duration.ofSeconds(1));
-		// the key lives exactly as long as the wait, to the millisecond PX rounds up to
-		assertThat((double) admin().pttl(key)).isCloseTo(retryAfter.toMillis(), within(25.0));
-		await().atMost(retryAfter.plusSeconds(1))
+		// the key lives as long as the wait (PX rounds it up to the millisecond), less the time since
+		assertThat((double) admin().pttl(key)).isCloseTo(retryAfter.toMillis(), within(100.0));
+		await().atMost(retryAfter.plusSeconds(2))
 			.pollInterval(Duration.ofMillis(10))
 			.until(() -> limiter.reserve(RateLimiter.DEFAULT_KEY, 0) == 0);
 		assertThat(Duration.ofNanos(System.nanoTime() - rejectedAt)).isGreaterThan(retryAfter.minusMillis(5))
-			.isLessThan(retryAfter.plusMillis(300));
+			.isLessThan(retryAfter.plusMillis(750));
 	}
 
 	@Test
