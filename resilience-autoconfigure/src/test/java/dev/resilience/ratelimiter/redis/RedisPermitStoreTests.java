@@ -124,7 +124,8 @@ class RedisPermitStoreTests {
 		long rejectedAt = System.nanoTime();
 		Duration retryAfter = rejection.get().getRetryAfter();
 		assertThat(retryAfter).isBetween(Duration.ofMillis(800), Duration.ofSeconds(1));
-		// the key lives as long as the wait (PX rounds it up to the millisecond), less the time since
+		// the key lives as long as the wait (PX rounds it up to the millisecond), less
+		// the time since
 		assertThat((double) admin().pttl(key)).isCloseTo(retryAfter.toMillis(), within(100.0));
 		await().atMost(retryAfter.plusSeconds(2))
 			.pollInterval(Duration.ofMillis(10))
