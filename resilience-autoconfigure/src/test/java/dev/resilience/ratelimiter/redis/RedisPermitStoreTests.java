@@ -109,7 +109,7 @@ class RedisPermitStoreTests {
 		// full again one period after the first permit, plus the millisecond PX rounds up
 		assertThat(admin().pttl(key)).isBetween(1L, period.toMillis() + 1);
 		await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(10)).until(() -> admin().exists(key) == 0);
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(period.plusMillis(250));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(period.plusSeconds(1));
 	}
 
 	@Test
@@ -124,14 +124,15 @@ class RedisPermitStoreTests {
 		long rejectedAt = System.nanoTime();
 		Duration retryAfter = rejection.get().getRetryAfter();
 		assertThat(retryAfter).isBetween(Duration.ofMillis(800), Duration.ofSeconds(1));
-		// the key lives as long as the wait (PX rounds it up to the millisecond), less
-		// the time since
+		// the key, which vanishes once the bucket is full again, lives as long as the
+		// wait
 		assertThat((double) admin().pttl(key)).isCloseTo(retryAfter.toMillis(), within(100.0));
-		await().atMost(retryAfter.plusSeconds(2))
+		// the permit is back after the wait, never before (how long after is up to a
+		// loaded machine's scheduling)
+		await().atMost(retryAfter.plusSeconds(3))
 			.pollInterval(Duration.ofMillis(10))
 			.until(() -> limiter.reserve(RateLimiter.DEFAULT_KEY, 0) == 0);
-		assertThat(Duration.ofNanos(System.nanoTime() - rejectedAt)).isGreaterThan(retryAfter.minusMillis(5))
-			.isLessThan(retryAfter.plusMillis(750));
+		assertThat(Duration.ofNanos(System.nanoTime() - rejectedAt)).isGreaterThan(retryAfter.minusMillis(5));
 	}
 
 	@Test
