@@ -330,6 +330,13 @@ public class ResilienceProperties {
 			 */
 			private String tablePrefix = "RESILIENCE_";
 
+			/**
+			 * How long completed and compensated sagas are kept; older ones are deleted
+			 * every recovery interval. Failed sagas are kept until an operator retries
+			 * them. 0 keeps every saga. Not negative.
+			 */
+			private Duration retention = Duration.ofDays(7);
+
 			public InitializeSchema getInitializeSchema() {
 				return this.initializeSchema;
 			}
@@ -344,6 +351,14 @@ public class ResilienceProperties {
 
 			public void setTablePrefix(String tablePrefix) {
 				this.tablePrefix = tablePrefix;
+			}
+
+			public Duration getRetention() {
+				return this.retention;
+			}
+
+			public void setRetention(Duration retention) {
+				this.retention = retention;
 			}
 
 		}

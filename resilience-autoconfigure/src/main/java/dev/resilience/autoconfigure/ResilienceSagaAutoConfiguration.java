@@ -124,7 +124,11 @@ public final class ResilienceSagaAutoConfiguration {
 	SagaRecoveryScheduler sagaRecoveryScheduler(ResilienceProperties properties, SagaCoordinator sagaCoordinator) {
 		ResilienceProperties.Saga.Recovery recovery = properties.getSaga().getRecovery();
 		Duration interval = new Setting<>(PREFIX + ".recovery.interval", recovery.getInterval()).positive().value();
-		return new SagaRecoveryScheduler(sagaCoordinator, recovery.isEnabled() ? interval : null);
+		Duration retention = new Setting<>(PREFIX + ".jdbc.retention", properties.getSaga().getJdbc().getRetention())
+			.notNegative()
+			.value();
+		return new SagaRecoveryScheduler(sagaCoordinator, interval, recovery.isEnabled(),
+				retention.isZero() ? null : retention);
 	}
 
 	@Bean

@@ -17,12 +17,13 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Keeps the sagas of this instance leased and recovers those of stopped instances, for as
  * long as the application runs: renews this instance's leases every third of the lease,
- * and, when recovery is enabled, claims and compensates sagas whose lease expired on
- * start and then every interval.
+ * and, on start and then every interval, claims and compensates sagas whose lease expired
+ * (when recovery is enabled) and deletes finished sagas past their retention (when one is
+ * set).
  * <p>
- * Renewal and recovery run on two threads of their own, so that a long compensation never
- * delays a renewal. It stops after the web server, so sagas still running while requests
- * drain keep their leases.
+ * Renewal and the periodic work run on two threads of their own, so that a long
+ * compensation never delays a renewal. It stops after the web server, so sagas still
+ * running while requests drain keep their leases.
  *
  * @author Resilience
  * @since 0.1.0
@@ -34,13 +35,23 @@ public final class SagaRecoveryScheduler implements SmartLifecycle {
 	 */
 	static final int BATCH_SIZE = 20;
 
+	/**
+	 * The most finished sagas deleted at a time; clean-up deletes again until it finds
+	 * fewer.
+	 */
+	static final int DELETE_BATCH_SIZE = 500;
+
 	private static final Log logger = LogFactory.getLog(SagaRecoveryScheduler.class);
 
 	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
 	private final SagaCoordinator coordinator;
 
-	private final @Nullable Duration interval;
+	private final Duration interval;
+
+	private final boolean recover;
+
+	private final @Nullable Duration retention;
 
 	private volatile @Nullable ScheduledExecutorService executor;
 
@@ -48,12 +59,16 @@ public final class SagaRecoveryScheduler implements SmartLifecycle {
 	 * Create a scheduler.
 	 * @param coordinator the coordinator whose leases it renews and whose recovery it
 	 * runs
-	 * @param interval the time between two recoveries, or {@code null} to renew leases
-	 * only
+	 * @param interval the time between two rounds of recovery and clean-up
+	 * @param recover whether to recover the sagas of stopped instances
+	 * @param retention how long finished sagas are kept, or {@code null} to keep them
 	 */
-	public SagaRecoveryScheduler(SagaCoordinator coordinator, @Nullable Duration interval) {
+	public SagaRecoveryScheduler(SagaCoordinator coordinator, Duration interval, boolean recover,
+			@Nullable Duration retention) {
 		this.coordinator = coordinator;
 		this.interval = interval;
+		this.recover = recover;
+		this.retention = retention;
 	}
 
 	@Override
@@ -62,8 +77,8 @@ public final class SagaRecoveryScheduler implements SmartLifecycle {
 		executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
 		long renewal = Math.max(1, this.coordinator.lease().toMillis() / 3);
 		executor.scheduleWithFixedDelay(this::renewLeases, renewal, renewal, TimeUnit.MILLISECONDS);
-		if (this.interval != null) {
-			executor.scheduleWithFixedDelay(this::recover, 0, this.interval.toMillis(), TimeUnit.MILLISECONDS);
+		if (this.recover || this.retention != null) {
+			executor.scheduleWithFixedDelay(this::periodically, 0, this.interval.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		this.executor = executor;
 	}
@@ -123,6 +138,41 @@ public final class SagaRecoveryScheduler implements SmartLifecycle {
 					ex);
 		}
 		return total;
+	}
+
+	/**
+	 * Delete finished sagas past their retention until none is left, as the scheduler
+	 * does on start and every interval.
+	 * @return how many sagas were deleted
+	 */
+	public int deleteExpired() {
+		if (this.retention == null) {
+			return 0;
+		}
+		int total = 0;
+		try {
+			int deleted;
+			do {
+				deleted = this.coordinator.deleteFinished(this.retention, DELETE_BATCH_SIZE);
+				total += deleted;
+			}
+			while (deleted == DELETE_BATCH_SIZE && !Thread.currentThread().isInterrupted());
+			if (total > 0 && logger.isDebugEnabled()) {
+				logger.debug("Deleted " + total + " finished saga(s) older than " + this.retention);
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not delete finished sagas older than " + this.retention + "; trying again in "
+					+ this.interval, ex);
+		}
+		return total;
+	}
+
+	private void periodically() {
+		if (this.recover) {
+			recover();
+		}
+		deleteExpired();
 	}
 
 	private void renewLeases() {

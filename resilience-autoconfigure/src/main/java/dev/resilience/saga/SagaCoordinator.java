@@ -344,6 +344,18 @@ public final class SagaCoordinator {
 	}
 
 	/**
+	 * Delete finished executions (completed or compensated) older than the given
+	 * retention from the log, at most the given number; see
+	 * {@link SagaStore#deleteFinished}.
+	 * @param retention how long finished executions are kept
+	 * @param limit the most executions to delete
+	 * @return how many were deleted
+	 */
+	public int deleteFinished(Duration retention, int limit) {
+		return this.store.deleteFinished(this.timeSource.now().minus(retention), limit);
+	}
+
+	/**
 	 * Renew the leases of every saga this instance runs or compensates.
 	 * @return how many leases were renewed
 	 */

@@ -165,6 +165,19 @@ public interface SagaStore {
 	int renewLeases(String owner, Collection<UUID> sagaIds, Instant leaseUntil);
 
 	/**
+	 * Delete {@link SagaState#COMPLETED} and {@link SagaState#COMPENSATED} executions,
+	 * with their steps, whose state last changed before the given time, oldest first.
+	 * Active and failed executions are never deleted. A store that bounds itself
+	 * otherwise may delete nothing, which is what this default does.
+	 * @param updatedBefore executions updated at or after this time are kept
+	 * @param limit the most executions to delete
+	 * @return how many were deleted
+	 */
+	default int deleteFinished(Instant updatedBefore, int limit) {
+		return 0;
+	}
+
+	/**
 	 * Give up the lease of an execution the owner stops working on before it finished,
 	 * leaving its state as it is, so that recovery can take it at once.
 	 * @param sagaId the execution's id

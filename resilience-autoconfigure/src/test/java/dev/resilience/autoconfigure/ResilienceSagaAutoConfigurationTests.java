@@ -185,6 +185,50 @@ class ResilienceSagaAutoConfigurationTests {
 	}
 
 	@Test
+	void deletesFinishedSagasPastTheirRetentionFromTheDatabase() {
+		this.runner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID(),
+					"resilience.saga.jdbc.retention=1h", "resilience.saga.recovery.interval=1h")
+			.run((context) -> {
+				SagaStore store = context.getBean(SagaStore.class);
+				UUID old = UUID.randomUUID();
+				Instant longAgo = Instant.now().minus(Duration.ofHours(2));
+				store.createSaga(SagaExecution.start(old, "place-order", longAgo, "a", longAgo.plusSeconds(60)));
+				store.updateState(old, "a", SagaState.COMPLETED, null, longAgo);
+				String result = context.getBean(SagaCoordinator.class).run("place-order", "x", (value) -> value);
+				assertThat(result).isEqualTo("x");
+				// the round on start may have deleted it already
+				context.getBean(SagaRecoveryScheduler.class).deleteExpired();
+				assertThat(store.find(old)).isEmpty();
+				assertThat(store.countsByState().get("place-order")).containsEntry(SagaState.COMPLETED, 1L);
+			});
+	}
+
+	@Test
+	void keepsFinishedSagasWhenRetentionIsZero() {
+		this.runner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID(),
+					"resilience.saga.jdbc.retention=0s")
+			.run((context) -> {
+				SagaStore store = context.getBean(SagaStore.class);
+				UUID old = UUID.randomUUID();
+				Instant longAgo = Instant.now().minus(Duration.ofDays(400));
+				store.createSaga(SagaExecution.start(old, "place-order", longAgo, "a", longAgo.plusSeconds(60)));
+				store.updateState(old, "a", SagaState.COMPLETED, null, longAgo);
+				assertThat(context.getBean(SagaRecoveryScheduler.class).deleteExpired()).isZero();
+				assertThat(store.find(old)).isPresent();
+			});
+	}
+
+	@Test
+	void negativeRetentionFailsTheStartNamingTheProperty() {
+		this.runner.withPropertyValues("resilience.saga.jdbc.retention=-1s")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("resilience.saga.jdbc.retention"));
+	}
+
+	@Test
 	void invalidRecoveryIntervalFailsTheStartNamingTheProperty() {
 		this.runner.withPropertyValues("resilience.saga.recovery.interval=0s")
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()

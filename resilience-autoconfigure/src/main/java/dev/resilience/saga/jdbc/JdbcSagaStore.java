@@ -225,6 +225,26 @@ public final class JdbcSagaStore implements SagaStore {
 	}
 
 	@Override
+	public int deleteFinished(Instant updatedBefore, int limit) {
+		if (limit <= 0) {
+			return 0;
+		}
+		return independently(() -> {
+			List<String> ids = this.client.sql(this.sql.finishedBefore)
+				.withMaxRows(Math.min(limit, MAX_IDS_PER_STATEMENT))
+				.param(updatedBefore.toEpochMilli())
+				.query(String.class)
+				.list();
+			if (ids.isEmpty()) {
+				return 0;
+			}
+			// a finished saga's steps no longer change, so deleting them first is safe
+			this.client.sql(this.sql.deleteStepsOfSagas).param("ids", ids).update();
+			return this.client.sql(this.sql.deleteFinishedSagas).param("ids", ids).update();
+		});
+	}
+
+	@Override
 	public boolean releaseLease(UUID sagaId, String owner) {
 		return independently(
 				() -> this.client.sql(this.sql.releaseLease).params(sagaId.toString(), owner).update()) == 1;

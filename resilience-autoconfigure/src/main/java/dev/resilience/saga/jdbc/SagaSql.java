@@ -60,6 +60,12 @@ final class SagaSql {
 
 	final String releaseLease;
 
+	final String finishedBefore;
+
+	final String deleteStepsOfSagas;
+
+	final String deleteFinishedSagas;
+
 	SagaSql(String tablePrefix) {
 		String saga = tablePrefix + "SAGA";
 		String step = tablePrefix + "SAGA_STEP";
@@ -97,6 +103,11 @@ final class SagaSql {
 		this.renewLeases = "UPDATE " + saga + " SET lease_until = :leaseUntil WHERE id IN (:ids) "
 				+ "AND lease_owner = :owner AND " + ACTIVE;
 		this.releaseLease = "UPDATE " + saga + " SET lease_owner = NULL, lease_until = NULL" + whereOwner;
+		String finished = "state IN ('COMPLETED', 'COMPENSATED')";
+		this.finishedBefore = "SELECT id FROM " + saga + " WHERE " + finished
+				+ " AND updated_at < ? ORDER BY updated_at";
+		this.deleteStepsOfSagas = "DELETE FROM " + step + " WHERE saga_id IN (:ids)";
+		this.deleteFinishedSagas = "DELETE FROM " + saga + " WHERE id IN (:ids) AND " + finished;
 	}
 
 }

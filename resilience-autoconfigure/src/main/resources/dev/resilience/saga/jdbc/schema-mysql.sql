@@ -14,6 +14,8 @@ CREATE TABLE IF NOT EXISTS RESILIENCE_SAGA (
 	PRIMARY KEY (id),
 	-- claimStale: active sagas whose lease expired
 	INDEX RESILIENCE_SAGA_LEASE_IDX (state, lease_until),
+	-- deleteFinished: completed and compensated sagas past their retention
+	INDEX RESILIENCE_SAGA_FINISHED_IDX (state, updated_at),
 	-- recentFailed and countsByState
 	INDEX RESILIENCE_SAGA_NAME_IDX (name, state, updated_at)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;

@@ -15,6 +15,9 @@ CREATE TABLE IF NOT EXISTS RESILIENCE_SAGA (
 -- claimStale: active sagas whose lease expired
 CREATE INDEX IF NOT EXISTS RESILIENCE_SAGA_LEASE_IDX ON RESILIENCE_SAGA (state, lease_until);
 
+-- deleteFinished: completed and compensated sagas past their retention
+CREATE INDEX IF NOT EXISTS RESILIENCE_SAGA_FINISHED_IDX ON RESILIENCE_SAGA (state, updated_at);
+
 -- recentFailed and countsByState
 CREATE INDEX IF NOT EXISTS RESILIENCE_SAGA_NAME_IDX ON RESILIENCE_SAGA (name, state, updated_at);
 

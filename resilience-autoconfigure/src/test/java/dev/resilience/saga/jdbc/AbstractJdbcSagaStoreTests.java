@@ -1,5 +1,7 @@
 package dev.resilience.saga.jdbc;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -8,9 +10,12 @@ import javax.sql.DataSource;
 import dev.resilience.saga.CompensationRef;
 import dev.resilience.saga.SagaExecution;
 import dev.resilience.saga.SagaState;
+import dev.resilience.saga.SagaStore;
 import dev.resilience.saga.SagaStoreContractTests;
 import dev.resilience.saga.StepExecution;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -95,8 +100,48 @@ abstract class AbstractJdbcSagaStoreTests extends SagaStoreContractTests {
 	}
 
 	@Test
+	void deletesFinishedSagasPastTheirRetentionWithTheirStepsOldestFirst() {
+		SagaStore store = store();
+		List<UUID> old = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			old.add(finished(store, SagaState.COMPLETED, T0.plusSeconds(i)));
+		}
+		UUID compensated = finished(store, SagaState.COMPENSATED, T0.plusSeconds(5));
+		UUID failed = finished(store, SagaState.FAILED, T0);
+		UUID recent = finished(store, SagaState.COMPLETED, T0.plusSeconds(100));
+		UUID running = UUID.randomUUID();
+		store.createSaga(SagaExecution.start(running, "place-order", T0, "a", T0.plusSeconds(1)));
+		assertThat(store.deleteFinished(T0.plusSeconds(50), 2)).isEqualTo(2);
+		assertThat(store.find(old.get(0))).isEmpty();
+		assertThat(store.find(old.get(1))).isEmpty();
+		assertThat(store.find(old.get(2))).isPresent();
+		assertThat(store.deleteFinished(T0.plusSeconds(50), 10)).isEqualTo(2);
+		assertThat(store.find(old.get(2))).isEmpty();
+		assertThat(store.find(compensated)).isEmpty();
+		assertThat(store.find(failed)).isPresent();
+		assertThat(store.find(recent)).isPresent();
+		assertThat(store.find(running)).isPresent();
+		assertThat(JdbcClient.create(dataSource())
+			.sql("SELECT COUNT(*) FROM RESILIENCE_SAGA_STEP")
+			.query(Long.class)
+			.single()).as("steps left: those of the failed and the recent sagas").isEqualTo(2L);
+		assertThat(store.deleteFinished(T0.plusSeconds(50), 10)).isZero();
+	}
+
+	@Test
 	void claimsThroughTheStrategyOfItsDatabase() {
 		assertThat(((JdbcSagaStore) store()).claimStrategy()).isEqualTo(expectedClaimStrategy());
+	}
+
+	private static UUID finished(SagaStore store, SagaState state, Instant updatedAt) {
+		UUID id = UUID.randomUUID();
+		store.createSaga(SagaExecution.start(id, "place-order", T0, "a", T0.plusSeconds(60)));
+		store.stepStarted(id, StepExecution.started(1, "reserve", "[1]", REF));
+		if (state != SagaState.COMPLETED) {
+			store.updateState(id, "a", SagaState.COMPENSATING, "boom", updatedAt);
+		}
+		store.updateState(id, "a", state, null, updatedAt);
+		return id;
 	}
 
 	private static String largeJson(String text, int length) {
