@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Builds the benchmarks and runs them at 1 and 2 threads, writing
-# benchmarks/results/<yyyy-mm-dd>-jdk<N>.md. Usage: benchmarks/run.sh [quick|full] [regex]
+# Builds the benchmarks and runs the per-call ones at 1 and 2 threads, writing
+# benchmarks/results/<yyyy-mm-dd>-jdk<N>.md, and the Redis rate limiter comparison at 1 and
+# 16 threads, writing benchmarks/results/<yyyy-mm-dd>-jdk<N>-redis.md.
+# Usage: benchmarks/run.sh [quick|full] [regex]; `benchmarks/run.sh quick redis` runs only
+# the Redis comparison.
 # Uses $JAVA_HOME/bin/java when JAVA_HOME is set, else java on the PATH.
 set -euo pipefail
 

@@ -1,28 +1,32 @@
 package dev.resilience.benchmarks;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Properties;
 
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Runs every benchmark at 1 and then at 2 threads and writes the results to
- * {@code benchmarks/results/<date>-jdk<N>.md}.
+ * Runs the per-call benchmarks at 1 and then at 2 threads and writes the results to
+ * {@code benchmarks/results/<date>-jdk<N>.md}; runs the {@link RedisComparison Redis
+ * comparison} at 1 and 16 threads and writes it to
+ * {@code benchmarks/results/<date>-jdk<N>-redis.md}.
  * <p>
  * Arguments: the profile, {@code quick} (default) or {@code full}, then optionally a
- * regular expression selecting the benchmarks. System properties:
- * {@code benchmarks.results} (the directory to write to, default
+ * regular expression selecting the benchmarks, such as {@code redis} for the Redis
+ * comparison alone; a page is written only for a suite of which a benchmark is selected.
+ * System properties: {@code benchmarks.results} (the directory to write to, default
  * {@code benchmarks/results}) and {@code benchmarks.command} (the command named in the
  * header).
  *
@@ -47,60 +51,69 @@ public final class BenchmarkRunner {
 	public static void main(String[] args) throws RunnerException, IOException {
 		Profile profile = Profile.of((args.length > 0) ? args[0] : "quick");
 		String include = (args.length > 1) ? args[1] : ALL;
+		String command = System
+			.getProperty("benchmarks.command", "java -jar benchmarks/target/benchmarks.jar " + String.join(" ", args))
+			.trim();
+		List<String> perCall = new ArrayList<>();
+		List<String> redis = new ArrayList<>();
+		for (String benchmark : matching(include)) {
+			(RedisComparison.covers(benchmark) ? redis : perCall).add(benchmark);
+		}
+		if (perCall.isEmpty() && redis.isEmpty()) {
+			throw new IllegalArgumentException("No benchmark matches '" + include + "'");
+		}
 		LocalDate date = LocalDate.now();
-		double loadBefore = loadAverage();
+		String file = date + "-jdk" + Runtime.version().feature();
+		if (!perCall.isEmpty()) {
+			write(file + ".md", perCall(profile, perCall, command, date));
+		}
+		if (!redis.isEmpty()) {
+			write(file + "-redis.md", RedisComparison.run(profile, redis, command, date));
+		}
+	}
+
+	private static String perCall(Profile profile, List<String> benchmarks, String command, LocalDate date)
+			throws RunnerException {
+		double loadBefore = RunHeader.loadAverage();
 		List<Measurement> measurements = new ArrayList<>();
 		for (int threads : THREADS) {
-			for (RunResult result : new Runner(profile.options(include, threads)).run()) {
+			for (RunResult result : new Runner(profile.options(benchmarks, threads)).run()) {
 				measurements.add(Measurement.of(result));
 			}
 		}
-		int jdk = Runtime.version().feature();
-		String command = System.getProperty("benchmarks.command",
-				"java -jar benchmarks/target/benchmarks.jar " + String.join(" ", args));
-		Properties versions = versions();
-		List<String> header = List.of("Command: `" + command.trim() + "`",
-				"JDK: " + System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " "
-						+ System.getProperty("java.runtime.version"),
-				"Machine: " + Runtime.getRuntime().availableProcessors() + " cores (available processors), "
-						+ System.getProperty("os.name") + " " + System.getProperty("os.arch")
-						+ String.format(Locale.ROOT, "; load average %.1f before the run, %.1f after", loadBefore,
-								loadAverage()),
+		Properties versions = RunHeader.versions();
+		List<String> header = List.of("Command: `" + command + "`", RunHeader.jdk(), RunHeader.machine(loadBefore),
 				"Mode: " + profile.describe() + "; threads 1 and 2; average time in ns/op ± the 99.9% confidence "
 						+ "half-width; bytes/op from `-prof gc` (`gc.alloc.rate.norm`)",
 				"Versions: Spring Boot " + versions.getProperty("spring-boot.version") + ", Resilience4j "
 						+ versions.getProperty("resilience4j.version") + ", JMH "
 						+ versions.getProperty("jmh.version"));
-		String page = new ResultsReport(measurements).render("Per-call cost, " + date + ", JDK " + jdk, header);
+		return new ResultsReport(measurements).render("Per-call cost, " + date + ", JDK " + Runtime.version().feature(),
+				header);
+	}
+
+	/**
+	 * Return the benchmarks that a regular expression selects, as JMH selects them.
+	 */
+	private static List<String> matching(String include) {
+		PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
+		return BenchmarkList.defaultList()
+			.find(OutputFormatFactory.createFormatInstance(quiet, VerboseMode.SILENT), List.of(include), List.of())
+			.stream()
+			.map(BenchmarkListEntry::getUsername)
+			.distinct()
+			.toList();
+	}
+
+	private static void write(String name, String page) throws IOException {
 		Path directory = Path.of(System.getProperty("benchmarks.results", "benchmarks/results"));
 		Files.createDirectories(directory);
-		Path file = directory.resolve(date + "-jdk" + jdk + ".md");
+		Path file = directory.resolve(name);
 		Files.writeString(file, page);
 		System.out.println();
 		System.out.print(page);
 		System.out.println();
 		System.out.println("Results written to " + file.toAbsolutePath());
-	}
-
-	/**
-	 * Return the system load average of the last minute: anything else running on the
-	 * same cores shows in every number.
-	 */
-	private static double loadAverage() {
-		return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-	}
-
-	private static Properties versions() {
-		Properties versions = new Properties();
-		try (InputStream in = BenchmarkRunner.class.getResourceAsStream("/benchmarks.properties")) {
-			if (in != null) {
-				versions.load(in);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return versions;
 	}
 
 }

@@ -26,9 +26,7 @@ public record Measurement(String benchmark, int threads, double nanosPerOp, doub
 	 * @return the measurement
 	 */
 	public static Measurement of(RunResult result) {
-		String name = result.getParams().getBenchmark();
-		int method = name.lastIndexOf('.');
-		String benchmark = name.substring(name.lastIndexOf('.', method - 1) + 1);
+		String benchmark = name(result);
 		Result<?> primary = result.getPrimaryResult();
 		double bytes = Double.NaN;
 		for (Map.Entry<String, Result> secondary : result.getSecondaryResults().entrySet()) {
@@ -38,6 +36,17 @@ public record Measurement(String benchmark, int threads, double nanosPerOp, doub
 		}
 		return new Measurement(benchmark, result.getParams().getThreads(), primary.getScore(), primary.getScoreError(),
 				bytes);
+	}
+
+	/**
+	 * Return the short name of a result's benchmark.
+	 * @param result a JMH result
+	 * @return for example {@code OursEngines.rateLimiter}
+	 */
+	static String name(RunResult result) {
+		String name = result.getParams().getBenchmark();
+		int method = name.lastIndexOf('.');
+		return name.substring(name.lastIndexOf('.', method - 1) + 1);
 	}
 
 	/**

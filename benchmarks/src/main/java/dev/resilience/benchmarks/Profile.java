@@ -1,13 +1,13 @@
 package dev.resilience.benchmarks;
 
+import java.util.Collection;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
+import dev.resilience.benchmarks.redis.RoundTripsProfiler;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * How long to measure: {@link #QUICK} for a check within minutes, {@link #FULL} for the
@@ -21,31 +21,25 @@ public enum Profile {
 	/**
 	 * One fork, 5 warm-up and 3 measured iterations of 1 second. Fewer warm-up seconds
 	 * leave Resilience4j's aspects still being compiled when measurement starts, since
-	 * the application's start fills the compiler's queue first.
+	 * the application's start fills the compiler's queue first. The Redis comparison runs
+	 * 2 warm-up and 3 measured iterations of 2 seconds: its calls wait on the network, so
+	 * that a second holds few of them.
 	 */
-	QUICK(1, 5, 1, 3, 1),
+	QUICK(new Iterations(1, 5, 1, 3, 1), new Iterations(1, 2, 2, 3, 2)),
 
 	/**
-	 * Two forks, 5 warm-up and 5 measured iterations of 2 seconds.
+	 * Two forks, 5 warm-up and 5 measured iterations of 2 seconds, the Redis comparison
+	 * included.
 	 */
-	FULL(2, 5, 2, 5, 2);
+	FULL(new Iterations(2, 5, 2, 5, 2), new Iterations(2, 5, 2, 5, 2));
 
-	private final int forks;
+	private final Iterations perCall;
 
-	private final int warmupIterations;
+	private final Iterations redis;
 
-	private final int warmupSeconds;
-
-	private final int measurementIterations;
-
-	private final int measurementSeconds;
-
-	Profile(int forks, int warmupIterations, int warmupSeconds, int measurementIterations, int measurementSeconds) {
-		this.forks = forks;
-		this.warmupIterations = warmupIterations;
-		this.warmupSeconds = warmupSeconds;
-		this.measurementIterations = measurementIterations;
-		this.measurementSeconds = measurementSeconds;
+	Profile(Iterations perCall, Iterations redis) {
+		this.perCall = perCall;
+		this.redis = redis;
 	}
 
 	/**
@@ -64,35 +58,52 @@ public enum Profile {
 	}
 
 	/**
-	 * Return the JMH options of one run: average time in nanoseconds, with the GC
-	 * profiler for the bytes allocated per operation, failing on the first error.
-	 * @param include regular expression selecting the benchmarks
+	 * Return the JMH options of one run of per-call benchmarks: average time in
+	 * nanoseconds, with the GC profiler for the bytes allocated per operation, failing on
+	 * the first error.
+	 * @param benchmarks the benchmarks' full names
 	 * @param threads the number of threads calling each benchmark at once
 	 * @return the options
 	 */
-	public Options options(String include, int threads) {
-		return new OptionsBuilder().include(include)
+	public Options options(Collection<String> benchmarks, int threads) {
+		return this.perCall.options(benchmarks, threads)
 			.mode(Mode.AverageTime)
 			.timeUnit(TimeUnit.NANOSECONDS)
-			.forks(this.forks)
-			.warmupIterations(this.warmupIterations)
-			.warmupTime(TimeValue.seconds(this.warmupSeconds))
-			.measurementIterations(this.measurementIterations)
-			.measurementTime(TimeValue.seconds(this.measurementSeconds))
-			.threads(threads)
 			.addProfiler(GCProfiler.class)
-			.shouldFailOnError(true)
 			.build();
 	}
 
 	/**
-	 * Describe the profile for the results' header.
+	 * Return the JMH options of one run of the Redis comparison: average time and
+	 * throughput, each in its own forks, in microseconds, with the Redis commands sent
+	 * per operation, failing on the first error.
+	 * @param benchmarks the benchmarks' full names
+	 * @param threads the number of threads calling each benchmark at once
+	 * @return the options
+	 */
+	public Options redisOptions(Collection<String> benchmarks, int threads) {
+		return this.redis.options(benchmarks, threads)
+			.mode(Mode.AverageTime)
+			.mode(Mode.Throughput)
+			.timeUnit(TimeUnit.MICROSECONDS)
+			.addProfiler(RoundTripsProfiler.class)
+			.build();
+	}
+
+	/**
+	 * Describe the profile of the per-call benchmarks for the results' header.
 	 * @return for example {@code quick: 1 fork, warm-up 2 × 1 s, measurement 3 × 1 s}
 	 */
 	public String describe() {
-		return name().toLowerCase(Locale.ROOT) + ": " + this.forks + ((this.forks == 1) ? " fork" : " forks")
-				+ ", warm-up " + this.warmupIterations + " × " + this.warmupSeconds + " s, measurement "
-				+ this.measurementIterations + " × " + this.measurementSeconds + " s";
+		return name().toLowerCase(Locale.ROOT) + ": " + this.perCall.describe();
+	}
+
+	/**
+	 * Describe the profile of the Redis comparison for the results' header.
+	 * @return for example {@code quick: 1 fork, warm-up 2 × 2 s, measurement 3 × 2 s}
+	 */
+	public String describeRedis() {
+		return name().toLowerCase(Locale.ROOT) + ": " + this.redis.describe();
 	}
 
 }

@@ -4,9 +4,9 @@ package dev.resilience.benchmarks;
  * The one configuration every library is given, so that they do the same work: a
  * count-based breaker of 100 calls that opens at 50% failures once 20 are buffered, a
  * retry of 3 attempts 500 ms apart, a rate limit that is never reached, a bulkhead of 25
- * that never waits, and a time limit of 1 second. Every benchmark measures the success
- * path: the breaker closed, the first attempt succeeding, a permit available, a slot
- * free, the call in time.
+ * that never waits, and a time limit of 1 second; in Redis, a rate limit of a million
+ * permits a second. Every benchmark measures the success path: the breaker closed, the
+ * first attempt succeeding, a permit available, a slot free, the call in time.
  *
  * @author Resilience
  * @since 0.1.0
@@ -62,6 +62,24 @@ public final class Settings {
 	 * Rate limiter: permits per one-second period, far more than any benchmark asks for.
 	 */
 	public static final int RATE_LIMIT_PER_SECOND = 1_000_000_000;
+
+	/**
+	 * Rate limiter in Redis: permits per one-second period and burst, far more than the
+	 * benchmarks ask for over a network round trip.
+	 */
+	public static final int REDIS_RATE_LIMIT_PER_SECOND = 1_000_000;
+
+	/**
+	 * Rate limiter in Redis: keys of the many-keys benchmarks.
+	 */
+	public static final int REDIS_KEYS = 1_000;
+
+	/**
+	 * Rate limiter in Redis: longest wait for Redis's answer, in milliseconds. Longer
+	 * than the default of 50 ms, which a JIT compilation or a busy neighbour on a small
+	 * machine can exceed, so that the run measures Redis's answers and never a fallback.
+	 */
+	public static final int REDIS_COMMAND_TIMEOUT_MILLIS = 1_000;
 
 	/**
 	 * Bulkhead: calls allowed inside at once.
