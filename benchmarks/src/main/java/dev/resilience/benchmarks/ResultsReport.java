@@ -82,7 +82,9 @@ public final class ResultsReport {
 		page.append('\n');
 		page.append("`Baseline.raw` calls the method directly; `Baseline.interceptorFloor` calls it through a ")
 			.append("class proxy with one no-op `MethodInterceptor`, the least any annotation-driven library ")
-			.append("can cost through a Spring proxy. `*Annotations` call annotated beans of a Spring Boot ")
+			.append("can cost through a Spring proxy. `Baseline.clock` is one `System.nanoTime()`, which a ")
+			.append("rate limiter reads once per call and a circuit breaker twice, ours and Resilience4j's alike. ")
+			.append("`*Annotations` call annotated beans of a Spring Boot ")
 			.append("application through their proxies; `*Engines` call the engines by hand, one instance shared ")
 			.append("by the threads. `Ours*` rows are compared with the `Resilience4j*` row of the same name. ")
 			.append("Every call succeeds: the breaker is closed, the first attempt succeeds, a permit is ")
