@@ -71,7 +71,7 @@ public final class ResilienceSagaAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SagaStore sagaStore(ResilienceProperties properties) {
-		if (properties.getSaga().getStore() == ResilienceProperties.Saga.Store.JDBC) {
+		if (properties.getSaga().getStore() == SagaProperties.Store.JDBC) {
 			throw new InvalidConfigurationPropertyValueException(PREFIX + ".store", "jdbc",
 					"the JDBC saga store needs a single DataSource bean and spring-jdbc on the classpath "
 							+ "(spring-boot-starter-jdbc); define a DataSource or use memory");
@@ -84,7 +84,7 @@ public final class ResilienceSagaAutoConfiguration {
 	SagaCoordinator sagaCoordinator(ResilienceProperties properties, SagaStore sagaStore,
 			ObjectProvider<StepCodec> codec, ObjectProvider<Compensator> compensator,
 			ObjectProvider<ErrorClassifier> classifier) {
-		ResilienceProperties.Saga saga = properties.getSaga();
+		SagaProperties saga = properties.getSaga();
 		int maxAttempts = new Setting<>(PREFIX + ".compensation-retry.max-attempts",
 				saga.getCompensationRetry().getMaxAttempts())
 			.atLeast(1)
@@ -122,7 +122,7 @@ public final class ResilienceSagaAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SagaRecoveryScheduler sagaRecoveryScheduler(ResilienceProperties properties, SagaCoordinator sagaCoordinator) {
-		ResilienceProperties.Saga.Recovery recovery = properties.getSaga().getRecovery();
+		SagaProperties.Recovery recovery = properties.getSaga().getRecovery();
 		Duration interval = new Setting<>(PREFIX + ".recovery.interval", recovery.getInterval()).positive().value();
 		Duration retention = new Setting<>(PREFIX + ".jdbc.retention", properties.getSaga().getJdbc().getRetention())
 			.notNegative()

@@ -1,7 +1,9 @@
 package dev.resilience.recovery;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import dev.resilience.annotation.Saga;
 import dev.resilience.annotation.SagaStep;
@@ -72,7 +74,8 @@ class OrderApplication {
 			System.out.println("CRASH-POINT " + point + " " + ((saga != null) ? saga.id() : "none"));
 			System.out.flush();
 			try {
-				TimeUnit.HOURS.sleep(1);
+				// nothing counts it down: the process waits here to be killed
+				new CountDownLatch(1).await(1, TimeUnit.HOURS);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -107,13 +110,8 @@ class OrderApplication {
 		}
 
 		void compensated(String orderId, String entry) {
-			try {
-				Thread.sleep(this.compensationDelay.toMillis());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("Interrupted while compensating " + orderId, ex);
-			}
+			// stands for a slow remote call
+			LockSupport.parkNanos(this.compensationDelay.toNanos());
 			record(orderId, entry);
 		}
 
