@@ -43,12 +43,7 @@ final class RedisResultsReport {
 	 * @return the Markdown text
 	 */
 	String render(String title, List<String> header) {
-		StringBuilder page = new StringBuilder();
-		page.append("# ").append(title).append("\n\n");
-		for (String line : header) {
-			page.append("- ").append(line).append('\n');
-		}
-		page.append('\n');
+		StringBuilder page = RunHeader.start(title, header);
 		page.append("| benchmark | threads | µs/op | ops/s | round trips per acquire | ours/Bucket4j |\n");
 		page.append("|---|---:|---:|---:|---:|---:|\n");
 		for (RedisMeasurement measurement : this.measurements) {

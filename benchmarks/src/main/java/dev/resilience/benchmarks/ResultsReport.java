@@ -56,12 +56,7 @@ public final class ResultsReport {
 	 * @return the Markdown text
 	 */
 	public String render(String title, List<String> header) {
-		StringBuilder page = new StringBuilder();
-		page.append("# ").append(title).append("\n\n");
-		for (String line : header) {
-			page.append("- ").append(line).append('\n');
-		}
-		page.append('\n');
+		StringBuilder page = RunHeader.start(title, header);
 		page.append("| benchmark | threads | ns/op | bytes/op | × interceptorFloor | × Resilience4j |\n");
 		page.append("|---|---:|---:|---:|---:|---:|\n");
 		for (Measurement measurement : this.measurements) {

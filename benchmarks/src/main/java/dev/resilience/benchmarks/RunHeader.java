@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -19,6 +20,21 @@ final class RunHeader {
 	private static final String UNKNOWN = "unknown";
 
 	private RunHeader() {
+	}
+
+	/**
+	 * Start a results page: its title, then each header line as a list item.
+	 * @param title the page's title
+	 * @param header the header lines
+	 * @return the page so far, to append the table to
+	 */
+	static StringBuilder start(String title, List<String> header) {
+		StringBuilder page = new StringBuilder();
+		page.append("# ").append(title).append("\n\n");
+		for (String line : header) {
+			page.append("- ").append(line).append('\n');
+		}
+		return page.append('\n');
 	}
 
 	/**
