@@ -1,18 +1,16 @@
 package dev.resilience.ratelimiter;
 
 import java.time.Duration;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The permits of one key. Each bucket guards its state with a lock of its own, held only
- * to compute and record one reservation, never while a caller waits for its permit.
- * <p>
- * A reservation is answered with one {@code long}: a wait of zero or more nanoseconds
- * when a permit is granted, or a negative code when not (see {@link #rejected(long)}). A
- * bucket that is idle (as full as a new one) may be retired, after which it answers
- * {@link #RETIRED} and its caller looks the key up again.
+ * The permits of one key. A reservation is answered with one {@code long}: a wait of zero
+ * or more nanoseconds when a permit is granted, or a negative code when not (see
+ * {@link #rejected(long)}). A bucket that is idle (as full as a new one) may be retired,
+ * after which it answers {@link #RETIRED} and its caller looks the key up again.
  *
  * @author Resilience
+ * @see LockedBucket
+ * @see AtomicTokenBucket
  */
 abstract class Bucket {
 
@@ -27,10 +25,6 @@ abstract class Bucket {
 	 */
 	static final long RETIRED = Long.MIN_VALUE + 1;
 
-	private final ReentrantLock lock = new ReentrantLock();
-
-	private boolean retired;
-
 	/**
 	 * Grant or refuse a permit at the given time.
 	 * @param now the current time
@@ -38,16 +32,7 @@ abstract class Bucket {
 	 * @return the wait before the permit is valid, {@link #rejected(long)} of the wait it
 	 * would need if that exceeds {@code maxWaitNanos}, or {@link #RETIRED}
 	 */
-	final long tryReserve(long now, long maxWaitNanos) {
-		long limit = Math.min(maxWaitNanos, LONGEST_NANOS);
-		this.lock.lock();
-		try {
-			return this.retired ? RETIRED : reserve(now, limit);
-		}
-		finally {
-			this.lock.unlock();
-		}
-	}
+	abstract long tryReserve(long now, long maxWaitNanos);
 
 	/**
 	 * Retire this bucket if it is idle, so that it can be dropped: a bucket as full as a
@@ -55,55 +40,14 @@ abstract class Bucket {
 	 * @param now the current time
 	 * @return whether the bucket is retired
 	 */
-	final boolean retireIfIdle(long now) {
-		this.lock.lock();
-		try {
-			if (!this.retired && isIdle(now)) {
-				this.retired = true;
-			}
-			return this.retired;
-		}
-		finally {
-			this.lock.unlock();
-		}
-	}
+	abstract boolean retireIfIdle(long now);
 
 	/**
 	 * Return how many permits could be had at the given time without a wait.
 	 * @param now the current time
 	 * @return the available permits, negative when permits are promised ahead
 	 */
-	final long availablePermits(long now) {
-		this.lock.lock();
-		try {
-			return availablePermitsAt(now);
-		}
-		finally {
-			this.lock.unlock();
-		}
-	}
-
-	/**
-	 * Grant or refuse a permit, with the lock held.
-	 * @param now the current time
-	 * @param maxWaitNanos how long the caller may wait, at most {@link #LONGEST_NANOS}
-	 * @return the wait, or {@link #rejected(long)} of the wait it would need
-	 */
-	abstract long reserve(long now, long maxWaitNanos);
-
-	/**
-	 * Whether the bucket is as full as a new one, with the lock held.
-	 * @param now the current time
-	 * @return {@code true} if idle
-	 */
-	abstract boolean isIdle(long now);
-
-	/**
-	 * Count the permits available without a wait, with the lock held.
-	 * @param now the current time
-	 * @return the available permits
-	 */
-	abstract long availablePermitsAt(long now);
+	abstract long availablePermits(long now);
 
 	/**
 	 * Encode a refusal.

@@ -26,8 +26,11 @@ interface BucketFactory {
 			long periodNanos = Bucket.nanos(config.period());
 			return (now) -> new SlidingWindowLog(limit, periodNanos);
 		}
-		TokenBucket.Rate rate = new TokenBucket.Rate(config);
-		return (now) -> new TokenBucket(rate, now);
+		TokenRate rate = new TokenRate(config);
+		if (rate.fitsOneWord()) {
+			return (now) -> new AtomicTokenBucket(rate, now);
+		}
+		return (now) -> new LockedTokenBucket(rate, now);
 	}
 
 }

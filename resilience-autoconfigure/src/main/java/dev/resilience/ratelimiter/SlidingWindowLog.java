@@ -13,7 +13,7 @@ package dev.resilience.ratelimiter;
  *
  * @author Resilience
  */
-final class SlidingWindowLog extends Bucket {
+final class SlidingWindowLog extends LockedBucket {
 
 	private static final int INITIAL_CAPACITY = 8;
 

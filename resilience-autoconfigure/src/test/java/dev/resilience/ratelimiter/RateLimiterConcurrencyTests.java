@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -55,6 +56,21 @@ class RateLimiterConcurrencyTests {
 				raceAndCheck(algorithm, executor, THREADS, ATTEMPTS_PER_THREAD, KEY, 0);
 				raceAndCheck(algorithm, executor, THREADS, ATTEMPTS_PER_THREAD, "tenant", 0);
 			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	@Test
+	void keepsTheBoundWhenPlatformThreadsRaceForARateThatTakesTheLockedBucket() throws Exception {
+		// 47 per millisecond is no whole number of quarter nanoseconds apart
+		assertThat(new TokenRate(Limiters.tokenBucket(47, PERIOD, BURST)).fitsOneWord()).isFalse();
+		ExecutorService executor = Executors.newFixedThreadPool(THREADS);
+		try {
+			raceAndCheck(RateLimiterAlgorithm.TOKEN_BUCKET, 47, executor, THREADS, ATTEMPTS_PER_THREAD, KEY, 0);
+			raceAndCheck(RateLimiterAlgorithm.TOKEN_BUCKET, 47, executor, THREADS, ATTEMPTS_PER_THREAD, KEY,
+					Duration.ofMillis(2).toNanos());
 		}
 		finally {
 			executor.shutdownNow();
@@ -138,10 +154,15 @@ class RateLimiterConcurrencyTests {
 
 	private static void raceAndCheck(RateLimiterAlgorithm algorithm, ExecutorService executor, int threads,
 			int attempts, Object key, long maxWaitNanos) throws Exception {
+		raceAndCheck(algorithm, LIMIT, executor, threads, attempts, key, maxWaitNanos);
+	}
+
+	private static void raceAndCheck(RateLimiterAlgorithm algorithm, int limit, ExecutorService executor, int threads,
+			int attempts, Object key, long maxWaitNanos) throws Exception {
 		TickingTimeSource clock = new TickingTimeSource(100);
 		RateLimiterConfig config = RateLimiterConfig.builder()
 			.algorithm(algorithm)
-			.limit(LIMIT)
+			.limit(limit)
 			.period(PERIOD)
 			.burst(BURST)
 			.build();
@@ -158,13 +179,13 @@ class RateLimiterConcurrencyTests {
 		});
 		AdmissionLog merged = new AdmissionLog();
 		logs.forEach(merged::addAll);
-		int capacity = (algorithm == RateLimiterAlgorithm.TOKEN_BUCKET) ? BURST : LIMIT;
-		assertBound(algorithm, merged, LIMIT, PERIOD, capacity);
+		int capacity = (algorithm == RateLimiterAlgorithm.TOKEN_BUCKET) ? BURST : limit;
+		assertBound(algorithm, merged, limit, PERIOD, capacity);
 		assertThat(limiter.metrics().permittedCalls()).isEqualTo(merged.size());
 		// demand always exceeds the rate, so nearly every permit the bound allows is
 		// taken
 		long span = clock.current();
-		long allowed = capacity + span * LIMIT / PERIOD.toNanos();
+		long allowed = capacity + span * limit / PERIOD.toNanos();
 		assertThat(merged.size()).isGreaterThan((int) (allowed * 9 / 10));
 	}
 

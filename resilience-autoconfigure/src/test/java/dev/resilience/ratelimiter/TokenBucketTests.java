@@ -161,7 +161,10 @@ class TokenBucketTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "3, 1000000000, 1", "7, 1000000001, 3", "10, 1000000, 10", "997, 1000000000, 50", "1000, 999, 2" })
+	// both the single-word bucket (3/s, 10/ms, 1024/s, 4 per 1,000,000,001 ns) and the
+	// locked one (the others)
+	@CsvSource({ "3, 1000000000, 1", "7, 1000000001, 3", "10, 1000000, 10", "997, 1000000000, 50", "1000, 999, 2",
+			"1024, 1000000000, 9", "4, 1000000001, 2" })
 	void matchesAnExactModelOfTheBucket(int limit, long periodNanos, int burst) {
 		RateLimiter limiter = limiter(tokenBucket(limit, Duration.ofNanos(periodNanos), burst), this.clock);
 		// the instant the bucket is full again, times limit, so that it is a whole number

@@ -15,12 +15,15 @@ package dev.resilience.ratelimiter;
  * bucket admits at most {@code burst + limit × t / period} permits; kept from filling up
  * (by callers that queue, or ask often enough), it admits exactly that many, rounded
  * down.
+ * <p>
+ * Its state is two words, so a lock guards it; {@link AtomicTokenBucket} does the same
+ * without one for the rates whose arithmetic fits a single word.
  *
  * @author Resilience
  */
-final class TokenBucket extends Bucket {
+final class LockedTokenBucket extends LockedBucket {
 
-	private final Rate rate;
+	private final TokenRate rate;
 
 	/**
 	 * Whole nanoseconds of the instant at which the bucket is full again.
@@ -32,14 +35,14 @@ final class TokenBucket extends Bucket {
 	 */
 	private long fullRemainder;
 
-	TokenBucket(Rate rate, long now) {
+	LockedTokenBucket(TokenRate rate, long now) {
 		this.rate = rate;
 		this.fullNanos = now;
 	}
 
 	@Override
 	long reserve(long now, long maxWaitNanos) {
-		Rate rate = this.rate;
+		TokenRate rate = this.rate;
 		long aheadNanos = this.fullNanos - now;
 		long aheadRemainder = this.fullRemainder;
 		if (aheadNanos < 0 || (aheadNanos == 0 && aheadRemainder == 0)) {
@@ -94,46 +97,6 @@ final class TokenBucket extends Bucket {
 			spent = (long) Math.ceil((double) aheadNanos * limit / this.rate.periodNanos);
 		}
 		return this.rate.burst - spent;
-	}
-
-	/**
-	 * The arithmetic of one configuration, shared by all its buckets. Every time is split
-	 * into whole nanoseconds and a remainder in units of {@code 1/limit} ns.
-	 */
-	static final class Rate {
-
-		final long limit;
-
-		final long burst;
-
-		final long periodNanos;
-
-		final long intervalNanos;
-
-		final long intervalRemainder;
-
-		final long burstNanos;
-
-		final long burstRemainder;
-
-		Rate(RateLimiterConfig config) {
-			this.limit = config.limit();
-			this.burst = config.burst();
-			this.periodNanos = nanos(config.period());
-			this.intervalNanos = this.periodNanos / this.limit;
-			this.intervalRemainder = this.periodNanos % this.limit;
-			// burst × interval, where burst × intervalRemainder < burst × limit < 2^62
-			long spread = this.burst * this.intervalRemainder;
-			if (this.intervalNanos > (LONGEST_NANOS - spread / this.limit) / this.burst) {
-				this.burstNanos = LONGEST_NANOS;
-				this.burstRemainder = 0;
-			}
-			else {
-				this.burstNanos = this.burst * this.intervalNanos + spread / this.limit;
-				this.burstRemainder = spread % this.limit;
-			}
-		}
-
 	}
 
 }
