@@ -34,6 +34,9 @@ import org.springframework.core.io.ResourceLoader;
  * Auto-configuration of the resilience patterns: their registries, configured from
  * {@link ResilienceProperties}, and the proxies that apply the annotations. With
  * {@code resilience.enabled=false} nothing is configured and the annotations are inert.
+ * <p>
+ * The engines read {@link TimeSource#system()} unless the application defines a
+ * {@link TimeSource} bean, for example a clock that an integration test advances.
  *
  * @author Resilience
  * @since 0.1.0
@@ -52,28 +55,29 @@ public final class ResilienceAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RetryRegistry retryRegistry(ResilienceProperties properties, ObjectProvider<ErrorClassifier> classifier,
-			ResourceLoader resourceLoader) {
+			ObjectProvider<TimeSource> timeSource, ResourceLoader resourceLoader) {
 		ClassLoader classLoader = resourceLoader.getClassLoader();
 		return new RetryRegistry(RetryConfigs.defaults(properties.getRetry(), classLoader),
 				RetryConfigs.instances(properties.getRetry(), classLoader),
-				classifier.getIfAvailable(ErrorClassifier::defaults), TimeSource.system(), Sleeper.system(),
-				Scheduler.commonPool());
+				classifier.getIfAvailable(ErrorClassifier::defaults), timeSource.getIfAvailable(TimeSource::system),
+				Sleeper.system(), Scheduler.commonPool());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	CircuitBreakerRegistry circuitBreakerRegistry(ResilienceProperties properties,
-			ObjectProvider<ErrorClassifier> classifier, ResourceLoader resourceLoader) {
+			ObjectProvider<ErrorClassifier> classifier, ObjectProvider<TimeSource> timeSource,
+			ResourceLoader resourceLoader) {
 		ClassLoader classLoader = resourceLoader.getClassLoader();
 		return new CircuitBreakerRegistry(CircuitBreakerConfigs.defaults(properties.getCircuitBreaker(), classLoader),
 				CircuitBreakerConfigs.instances(properties.getCircuitBreaker(), classLoader),
-				classifier.getIfAvailable(ErrorClassifier::defaults), TimeSource.system());
+				classifier.getIfAvailable(ErrorClassifier::defaults), timeSource.getIfAvailable(TimeSource::system));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	RateLimiterRegistry rateLimiterRegistry(ResilienceProperties properties,
-			ObjectProvider<PermitStoreFactory> redisStores) {
+			ObjectProvider<PermitStoreFactory> redisStores, ObjectProvider<TimeSource> timeSource) {
 		RateLimiterConfig defaults = RateLimiterConfigs.defaults(properties.getRateLimiter());
 		Map<String, RateLimiterConfig> instances = RateLimiterConfigs.instances(properties.getRateLimiter());
 		// defined by ResilienceRedisAutoConfiguration when the application has Redis
@@ -81,15 +85,16 @@ public final class ResilienceAutoConfiguration {
 		if (redis == null) {
 			RateLimiterConfigs.requireNoRedisBackend(properties.getRateLimiter());
 		}
-		return new RateLimiterRegistry(defaults, instances, TimeSource.system(), Sleeper.system(),
-				Scheduler.commonPool(), redis);
+		return new RateLimiterRegistry(defaults, instances, timeSource.getIfAvailable(TimeSource::system),
+				Sleeper.system(), Scheduler.commonPool(), redis);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	BulkheadRegistry bulkheadRegistry(ResilienceProperties properties) {
+	BulkheadRegistry bulkheadRegistry(ResilienceProperties properties, ObjectProvider<TimeSource> timeSource) {
 		return new BulkheadRegistry(BulkheadConfigs.defaults(properties.getBulkhead()),
-				BulkheadConfigs.instances(properties.getBulkhead()), TimeSource.system(), Scheduler.commonPool());
+				BulkheadConfigs.instances(properties.getBulkhead()), timeSource.getIfAvailable(TimeSource::system),
+				Scheduler.commonPool());
 	}
 
 	@Bean

@@ -83,7 +83,7 @@ public final class ResilienceSagaAutoConfiguration {
 	@ConditionalOnMissingBean
 	SagaCoordinator sagaCoordinator(ResilienceProperties properties, SagaStore sagaStore,
 			ObjectProvider<StepCodec> codec, ObjectProvider<Compensator> compensator,
-			ObjectProvider<ErrorClassifier> classifier) {
+			ObjectProvider<ErrorClassifier> classifier, ObjectProvider<TimeSource> timeSource) {
 		SagaProperties saga = properties.getSaga();
 		int maxAttempts = new Setting<>(PREFIX + ".compensation-retry.max-attempts",
 				saga.getCompensationRetry().getMaxAttempts())
@@ -102,7 +102,7 @@ public final class ResilienceSagaAutoConfiguration {
 			.codec(codec.getIfAvailable(StepCodec::none))
 			.compensator(compensator.getIfAvailable(Compensator::none))
 			.classifier(classifier.getIfAvailable(ErrorClassifier::defaults))
-			.timeSource(TimeSource.system())
+			.timeSource(timeSource.getIfAvailable(TimeSource::system))
 			.sleeper(Sleeper.system())
 			.compensationRetry(new CompensationRetryConfig(maxAttempts, waitDuration))
 			.lease(lease)
