@@ -155,7 +155,7 @@ public class OursAnnotations {
 			this.context.close();
 		}
 
-		private static String[] properties() {
+		static String[] properties() {
 			String retry = "resilience.retry.instances." + Settings.INSTANCE + ".";
 			String breaker = "resilience.circuit-breaker.instances." + Settings.INSTANCE + ".";
 			String limiter = "resilience.rate-limiter.instances." + Settings.INSTANCE + ".";
