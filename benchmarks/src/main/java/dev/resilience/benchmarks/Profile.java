@@ -25,7 +25,7 @@ public enum Profile {
 	 * 2 warm-up and 3 measured iterations of 2 seconds: its calls wait on the network, so
 	 * that a second holds few of them.
 	 */
-	QUICK(new Iterations(1, 5, 1, 3, 1), new Iterations(1, 2, 2, 3, 2)),
+	QUICK(new Iterations(1, 3, 1, 3, 1), new Iterations(1, 2, 2, 3, 2)),
 
 	/**
 	 * Two forks, 5 warm-up and 5 measured iterations of 2 seconds, the Redis comparison

@@ -38,8 +38,11 @@ import org.jspecify.annotations.Nullable;
  * rejected and counted in {@link RateLimiterMetrics#keyCapRejections()}. A bucket in use
  * is never dropped, since that would let its key start over with a full bucket.
  * <p>
- * Thread-safe, without {@code synchronized}: each bucket has a lock of its own, held only
- * to compute a reservation. A call permitted under the default key allocates nothing.
+ * Thread-safe, without {@code synchronized}: a token bucket is one word updated by
+ * compare-and-set when its interval is a whole number of quarter nanoseconds (1,000 per
+ * second, 3 per second, not 7 per second); other token buckets and sliding windows have a
+ * lock of their own, held only to compute a reservation. A call permitted under the
+ * default key allocates nothing.
  * <p>
  * With a remote {@link RateLimiterConfig#backend() backend}, such as
  * {@link RateLimiterBackend#REDIS Redis}, the buckets live in a {@link PermitStore}
