@@ -77,8 +77,6 @@ public final class RateLimiter {
 
 	private final RateLimiterConfig config;
 
-	private final TimeSource clock;
-
 	private final Sleeper sleeper;
 
 	private final Scheduler scheduler;
@@ -121,7 +119,7 @@ public final class RateLimiter {
 			Scheduler scheduler, @Nullable PermitStoreFactory remoteStores) {
 		this.name = Objects.requireNonNull(name, "name must not be null");
 		this.config = Objects.requireNonNull(config, "config must not be null");
-		this.clock = Objects.requireNonNull(timeSource, "timeSource must not be null");
+		Objects.requireNonNull(timeSource, "timeSource must not be null");
 		this.sleeper = Objects.requireNonNull(sleeper, "sleeper must not be null");
 		this.scheduler = Objects.requireNonNull(scheduler, "scheduler must not be null");
 		this.timeoutNanos = Bucket.nanos(config.timeout());
@@ -131,7 +129,7 @@ public final class RateLimiter {
 		EventBuffer events = new EventBuffer();
 		this.store = storeFor(name, config, local, events, timeSource, remoteStores);
 		this.remote = this.store != local;
-		this.recorder = new RateLimiterRecorder(timeSource, events, this.store, this.keyed);
+		this.recorder = new RateLimiterRecorder(this, timeSource, events, this.store, this.keyed);
 	}
 
 	private static PermitStore storeFor(String name, RateLimiterConfig config, PermitStore local, EventBuffer events,
@@ -254,7 +252,7 @@ public final class RateLimiter {
 	public long reservePermission(Object key) {
 		long result = tryReserve(key, this.timeoutNanos);
 		if (result < 0) {
-			throw rejection(result);
+			throw this.recorder.rejection(result);
 		}
 		return result;
 	}
@@ -276,7 +274,7 @@ public final class RateLimiter {
 				return CompletableFuture.failedFuture(ex);
 			}
 		}
-		RemotePermit permit = new RemotePermit(this);
+		RemotePermit permit = new RemotePermit(this.recorder);
 		try {
 			this.store.reserveAsync(Objects.requireNonNull(key, "key must not be null"), this.timeoutNanos)
 				.whenComplete(permit);
@@ -355,34 +353,7 @@ public final class RateLimiter {
 	}
 
 	private long tryReserve(Object key, long maxWaitNanos) {
-		return record(this.store.reserve(key, maxWaitNanos));
-	}
-
-	// counts a store's answer and passes it on
-	long record(long result) {
-		if (result >= 0) {
-			this.recorder.permitted();
-		}
-		else if (result == KeyedBuckets.KEY_CAP_REACHED) {
-			this.recorder.keyCapReached(this);
-		}
-		else {
-			this.recorder.rejected(Bucket.waitOf(result));
-		}
-		return result;
-	}
-
-	/**
-	 * Return the exception for a refusal.
-	 * @param result the store's negative answer
-	 * @return the exception
-	 */
-	RateLimitExceededException rejection(long result) {
-		if (result == KeyedBuckets.KEY_CAP_REACHED) {
-			Duration retryAfter = Duration.ofNanos(this.keyed.nanosUntilCapSweep(this.clock.nanoTime()));
-			return RateLimitExceededException.keyCapReached(this.name, this.config.maxKeys(), retryAfter);
-		}
-		return new RateLimitExceededException(this.name, Duration.ofNanos(Bucket.waitOf(result)));
+		return this.recorder.record(this.store.reserve(key, maxWaitNanos));
 	}
 
 	/**

@@ -46,7 +46,12 @@ final class RateLimiterRecorder implements RateLimiterMetrics {
 
 	private final KeyedBuckets keyed;
 
-	RateLimiterRecorder(TimeSource clock, EventBuffer events, PermitStore store, KeyedBuckets keyed) {
+	// the limiter whose answers are counted, told to key cap listeners; only stored here
+	private final RateLimiter limiter;
+
+	RateLimiterRecorder(RateLimiter limiter, TimeSource clock, EventBuffer events, PermitStore store,
+			KeyedBuckets keyed) {
+		this.limiter = limiter;
 		this.clock = clock;
 		this.events = events;
 		this.store = store;
@@ -58,6 +63,39 @@ final class RateLimiterRecorder implements RateLimiterMetrics {
 
 	EventBuffer events() {
 		return this.events;
+	}
+
+	/**
+	 * Count a store's answer and pass it on.
+	 * @param result the store's answer: a wait, a refusal, or
+	 * {@link KeyedBuckets#KEY_CAP_REACHED}
+	 * @return the answer
+	 */
+	long record(long result) {
+		if (result >= 0) {
+			permitted();
+		}
+		else if (result == KeyedBuckets.KEY_CAP_REACHED) {
+			keyCapReached();
+		}
+		else {
+			rejected(Bucket.waitOf(result));
+		}
+		return result;
+	}
+
+	/**
+	 * Return the exception for a refusal.
+	 * @param result the store's negative answer
+	 * @return the exception
+	 */
+	RateLimitExceededException rejection(long result) {
+		if (result == KeyedBuckets.KEY_CAP_REACHED) {
+			Duration retryAfter = Duration.ofNanos(this.keyed.nanosUntilCapSweep(this.clock.nanoTime()));
+			return RateLimitExceededException.keyCapReached(this.limiter.name(), this.limiter.config().maxKeys(),
+					retryAfter);
+		}
+		return new RateLimitExceededException(this.limiter.name(), Duration.ofNanos(Bucket.waitOf(result)));
 	}
 
 	void permitted() {
@@ -84,20 +122,19 @@ final class RateLimiterRecorder implements RateLimiterMetrics {
 
 	/**
 	 * Count a call whose key could not be tracked, and tell the listeners the first time.
-	 * @param rateLimiter the rate limiter that rejected it
 	 */
-	void keyCapReached(RateLimiter rateLimiter) {
+	void keyCapReached() {
 		this.rejected.increment();
 		this.keyCapRejections.increment();
 		if (isDue(this.nextKeyCapEvent)) {
 			record(RateLimiterEventType.KEY_CAP_REACHED,
-					"Rejected a call with a new key: " + rateLimiter.config().maxKeys()
+					"Rejected a call with a new key: " + this.limiter.config().maxKeys()
 							+ " keys are tracked and none is idle; " + this.keyCapRejections.sum()
 							+ " such calls in total");
 		}
 		if (!this.keyCapReached.get() && this.keyCapReached.compareAndSet(false, true)) {
 			for (KeyCapListener listener : this.keyCapListeners) {
-				listener.onKeyCapReached(rateLimiter);
+				listener.onKeyCapReached(this.limiter);
 			}
 		}
 	}

@@ -17,10 +17,10 @@ final class RemotePermit implements BiConsumer<Long, @Nullable Throwable> {
 
 	private final CompletableFuture<Long> future = new CompletableFuture<>();
 
-	private final RateLimiter limiter;
+	private final RateLimiterRecorder recorder;
 
-	RemotePermit(RateLimiter limiter) {
-		this.limiter = limiter;
+	RemotePermit(RateLimiterRecorder recorder) {
+		this.recorder = recorder;
 	}
 
 	CompletableFuture<Long> future() {
@@ -34,9 +34,9 @@ final class RemotePermit implements BiConsumer<Long, @Nullable Throwable> {
 					? failure.getCause() : failure);
 			return;
 		}
-		long result = this.limiter.record(answer);
+		long result = this.recorder.record(answer);
 		if (result < 0) {
-			this.future.completeExceptionally(this.limiter.rejection(result));
+			this.future.completeExceptionally(this.recorder.rejection(result));
 		}
 		else {
 			this.future.complete(result);
