@@ -39,7 +39,7 @@ public final class AnnotatedMethod {
 
 	/**
 	 * Return the annotation of the given type that applies to this method: its own, or
-	 * else its class's when the method is public.
+	 * else its class's when the method is public and not static.
 	 * @param <A> the annotation type
 	 * @param type the annotation type
 	 * @return the annotation, or {@code null} if none applies
@@ -49,7 +49,8 @@ public final class AnnotatedMethod {
 		if (own != null) {
 			return own;
 		}
-		return isPublic(this.method) ? AnnotatedElementUtils.findMergedAnnotation(this.userClass, type) : null;
+		return isPublicInstanceMethod(this.method) ? AnnotatedElementUtils.findMergedAnnotation(this.userClass, type)
+				: null;
 	}
 
 	/**
@@ -93,8 +94,10 @@ public final class AnnotatedMethod {
 					.collect(Collectors.joining(", ", "(", ")"));
 	}
 
-	static boolean isPublic(Method method) {
-		return Modifier.isPublic(method.getModifiers()) && method.getDeclaringClass() != Object.class;
+	static boolean isPublicInstanceMethod(Method method) {
+		int modifiers = method.getModifiers();
+		return Modifier.isPublic(modifiers) && !Modifier.isStatic(modifiers)
+				&& method.getDeclaringClass() != Object.class;
 	}
 
 }

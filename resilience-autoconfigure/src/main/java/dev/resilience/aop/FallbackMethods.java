@@ -61,13 +61,22 @@ final class FallbackMethods {
 		if (candidates.isEmpty()) {
 			String problem = rejected.isEmpty() ? "fallback method '" + name + "' does not exist"
 					: "fallback method '" + name + "' does not fit: " + String.join("; ", rejected);
-			throw new InvalidResilienceAnnotationException(method, problem,
+			String suggestion = rejected.isEmpty() ? SimilarNames.didYouMean(name, methodNames(method.userClass()))
+					: "";
+			throw new InvalidResilienceAnnotationException(method, problem + suggestion,
 					"Declare a method of the same bean such as " + expected(target, name, false) + " or "
 							+ expected(target, name, true)
 							+ " (a subtype of Throwable handles only that type), or fix the fallbackMethod attribute.");
 		}
 		candidates.sort(Comparator.comparingInt(Candidate::specificity).reversed());
 		return new FallbackMethods(candidates);
+	}
+
+	private static List<String> methodNames(Class<?> type) {
+		List<String> names = new ArrayList<>();
+		ReflectionUtils.doWithMethods(type, (candidate) -> names.add(candidate.getName()),
+				ReflectionUtils.USER_DECLARED_METHODS);
+		return names;
 	}
 
 	private static @Nullable Class<? extends Throwable> errorParameter(Method target, Method candidate) {
@@ -163,8 +172,12 @@ final class FallbackMethods {
 				arguments = Arrays.copyOf(arguments, arguments.length + 1);
 				arguments[arguments.length - 1] = cause;
 			}
+			// a default method of an interface the framework implements lives on the
+			// proxy
+			Object target = invocation.getThis();
+			Object bean = this.method.getDeclaringClass().isInstance(target) ? target : invocation.getProxy();
 			try {
-				return this.method.invoke(invocation.getThis(), arguments);
+				return this.method.invoke(bean, arguments);
 			}
 			catch (InvocationTargetException ex) {
 				throw ex.getTargetException();

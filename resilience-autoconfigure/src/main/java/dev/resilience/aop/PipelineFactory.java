@@ -130,7 +130,18 @@ final class PipelineFactory {
 		if (Modifier.isStatic(modifiers) || Modifier.isPrivate(modifiers) || Modifier.isFinal(modifiers)) {
 			throw new InvalidResilienceAnnotationException(annotated,
 					"a static, private or final method cannot be intercepted by a proxy",
-					"Make the method non-static, non-private and non-final, or remove its resilience annotations.");
+					"Make the method non-static, non-private and non-final, or remove its resilience annotations. "
+							+ "The patterns apply to calls that come through the bean's proxy, from another bean: "
+							+ "a call through 'this' from the bean's own methods is never intercepted, so move "
+							+ "the annotated method to another bean and call it there.");
+		}
+		Class<?> type = annotated.userClass();
+		if (!type.isInterface() && Modifier.isFinal(type.getModifiers())
+				&& ClassUtils.getAllInterfacesForClass(type).length == 0) {
+			throw new InvalidResilienceAnnotationException(annotated,
+					"its class is final and implements no interface, so no proxy can intercept it",
+					"Remove 'final' from the class, or declare the method on an interface the class implements "
+							+ "and inject the bean by that interface.");
 		}
 		if (kind == null) {
 			throw new InvalidResilienceAnnotationException(annotated,

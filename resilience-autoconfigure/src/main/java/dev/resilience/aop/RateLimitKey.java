@@ -86,10 +86,25 @@ interface RateLimitKey {
 					&& parameterIndex(method.method(), variable) < 0) {
 				throw new InvalidResilienceAnnotationException(method,
 						"its rate-limit key '" + expression + "' refers to #" + variable
-								+ ", which is not a parameter of the method",
+								+ ", which is not a parameter of the method; its parameters are "
+								+ parameterList(method.method()),
 						"Refer to a parameter by its name (compile with -parameters) or as #p0, #p1, ...");
 			}
 		}
+	}
+
+	private static String parameterList(Method method) {
+		Parameter[] parameters = method.getParameters();
+		if (parameters.length == 0) {
+			return "none";
+		}
+		String[] discovered = PARAMETER_NAMES.getParameterNames(method);
+		StringBuilder list = new StringBuilder();
+		for (int i = 0; i < parameters.length; i++) {
+			String name = (discovered != null) ? discovered[i] : parameters[i].getName();
+			list.append((i > 0) ? ", " : "").append('#').append(name).append(" (#p").append(i).append(')');
+		}
+		return list.toString();
 	}
 
 	private static int parameterIndex(Method method, String name) {

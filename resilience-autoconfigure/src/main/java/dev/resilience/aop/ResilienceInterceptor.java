@@ -7,6 +7,7 @@ import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.ProxyMethodInvocation;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.aop.support.StaticMethodMatcherPointcut;
 import org.springframework.util.ClassUtils;
 
@@ -31,8 +32,11 @@ final class ResilienceInterceptor implements MethodInterceptor {
 	}
 
 	/**
-	 * Matches one method, also when a proxy sees it under another declaration, such as an
-	 * interface's. Spring asks once per method and caches the answer.
+	 * Matches one method, also when a proxy sees it under another declaration: an
+	 * interface's, a generic supertype's (through the bridge method the compiler wrote),
+	 * or, on a proxy whose interfaces the framework implements, the declaration of a
+	 * superinterface that the annotated interface narrows. Spring asks once per method
+	 * and caches the answer.
 	 */
 	static final class MethodPointcut extends StaticMethodMatcherPointcut {
 
@@ -45,7 +49,25 @@ final class ResilienceInterceptor implements MethodInterceptor {
 		@Override
 		public boolean matches(Method candidate, Class<?> targetClass) {
 			return candidate.equals(this.method)
-					|| ClassUtils.getMostSpecificMethod(candidate, targetClass).equals(this.method);
+					|| AopUtils.getMostSpecificMethod(candidate, targetClass).equals(this.method)
+					|| isInheritedDeclaration(candidate);
+		}
+
+		private boolean isInheritedDeclaration(Method candidate) {
+			Class<?> declaring = this.method.getDeclaringClass();
+			if (!declaring.isInterface() || !candidate.getDeclaringClass().isAssignableFrom(declaring)
+					|| !candidate.getName().equals(this.method.getName())
+					|| candidate.getParameterCount() != this.method.getParameterCount()) {
+				return false;
+			}
+			Class<?>[] types = this.method.getParameterTypes();
+			Class<?>[] candidateTypes = candidate.getParameterTypes();
+			for (int i = 0; i < types.length; i++) {
+				if (!ClassUtils.isAssignable(candidateTypes[i], types[i])) {
+					return false;
+				}
+			}
+			return true;
 		}
 
 	}

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
@@ -21,6 +23,14 @@ public class ResilienceProperties {
 	 * the annotations are inert.
 	 */
 	private boolean enabled = true;
+
+	/**
+	 * Order of the resilience advisor among the other advisors of a proxied bean: it goes
+	 * inside every advisor whose order is lower than or equal to this one, and outside
+	 * the rest. When unset, it goes inside caching, @Async, method validation and method
+	 * security, and outside every other advisor, transactions included.
+	 */
+	private @Nullable Integer interceptorOrder;
 
 	private final Retry retry = new Retry();
 
@@ -44,6 +54,14 @@ public class ResilienceProperties {
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public @Nullable Integer getInterceptorOrder() {
+		return this.interceptorOrder;
+	}
+
+	public void setInterceptorOrder(@Nullable Integer interceptorOrder) {
+		this.interceptorOrder = interceptorOrder;
 	}
 
 	public Retry getRetry() {

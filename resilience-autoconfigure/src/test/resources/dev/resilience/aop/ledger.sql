@@ -1,0 +1,1 @@
+create table entry (id identity primary key, item varchar(50));
