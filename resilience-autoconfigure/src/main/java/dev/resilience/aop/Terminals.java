@@ -3,6 +3,7 @@ package dev.resilience.aop;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import dev.resilience.core.LinkedFuture;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.ProxyMethodInvocation;
@@ -52,7 +53,8 @@ final class Terminals {
 			return (CompletableFuture<Object>) future;
 		}
 		if (result instanceof CompletionStage<?> stage) {
-			CompletableFuture<Object> future = new CompletableFuture<>();
+			LinkedFuture<Object> future = new LinkedFuture<>();
+			future.follow(stage);
 			stage.whenComplete((value, failure) -> {
 				if (failure != null) {
 					future.completeExceptionally(failure);

@@ -2,7 +2,7 @@ package dev.resilience.autoconfigure;
 
 import java.util.Map;
 
-import dev.resilience.timelimiter.ContextPropagator;
+import dev.resilience.core.ContextPropagator;
 import io.micrometer.context.ContextSnapshotFactory;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;

@@ -19,7 +19,7 @@ import dev.resilience.ratelimiter.PermitStoreFactory;
 import dev.resilience.ratelimiter.RateLimiterConfig;
 import dev.resilience.ratelimiter.RateLimiterRegistry;
 import dev.resilience.retry.RetryRegistry;
-import dev.resilience.timelimiter.ContextPropagator;
+import dev.resilience.core.ContextPropagator;
 import dev.resilience.timelimiter.TimeLimiterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,7 +27,9 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
 /**
@@ -48,19 +50,25 @@ public final class ResilienceAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	static ResilienceBeanPostProcessor resilienceBeanPostProcessor(ObjectProvider<PatternBinding<?>> bindings) {
-		return new ResilienceBeanPostProcessor(bindings);
+	static ResilienceBeanPostProcessor resilienceBeanPostProcessor(ObjectProvider<PatternBinding<?>> bindings,
+			Environment environment) {
+		// read through the Binder: binding ResilienceProperties here would create it
+		// before
+		// the post-processors that should see it
+		Integer order = Binder.get(environment).bind("resilience.interceptor-order", Integer.class).orElse(null);
+		return new ResilienceBeanPostProcessor(bindings, order);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	RetryRegistry retryRegistry(ResilienceProperties properties, ObjectProvider<ErrorClassifier> classifier,
-			ObjectProvider<TimeSource> timeSource, ResourceLoader resourceLoader) {
+			ObjectProvider<TimeSource> timeSource, ObjectProvider<ContextPropagator> propagator,
+			ResourceLoader resourceLoader) {
 		ClassLoader classLoader = resourceLoader.getClassLoader();
 		return new RetryRegistry(RetryConfigs.defaults(properties.getRetry(), classLoader),
 				RetryConfigs.instances(properties.getRetry(), classLoader),
 				classifier.getIfAvailable(ErrorClassifier::defaults), timeSource.getIfAvailable(TimeSource::system),
-				Sleeper.system(), Scheduler.commonPool());
+				Sleeper.system(), Scheduler.commonPool(), propagator.getIfAvailable(ContextPropagators::forClasspath));
 	}
 
 	@Bean

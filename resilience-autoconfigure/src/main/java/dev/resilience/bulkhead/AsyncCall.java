@@ -5,11 +5,15 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
 
 import dev.resilience.core.CheckedFunction;
+import dev.resilience.core.LinkedFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An asynchronous call that holds a slot: starts the call, and gives the slot back when
  * the stage it returns completes, before completing the caller's future with its outcome.
+ * Cancelling the caller's future cancels the call's stage, which gives the slot back as
+ * it completes; a stage that cannot be cancelled keeps its slot until it completes, as
+ * the work it stands for may still be running.
  *
  * @param <R> the result type
  * @author Resilience
@@ -33,7 +37,7 @@ final class AsyncCall<R> implements BiConsumer<R, @Nullable Throwable> {
 	 * @param result the caller's future, completed like the call's stage
 	 */
 	static <C, R> void start(Slots slots, C context, CheckedFunction<C, ? extends CompletionStage<R>> call,
-			CompletableFuture<R> result) {
+			LinkedFuture<R> result) {
 		CompletionStage<R> stage;
 		try {
 			stage = call.apply(context);
@@ -49,6 +53,7 @@ final class AsyncCall<R> implements BiConsumer<R, @Nullable Throwable> {
 			return;
 		}
 		stage.whenComplete(new AsyncCall<>(slots, result));
+		result.follow(stage);
 	}
 
 	@Override

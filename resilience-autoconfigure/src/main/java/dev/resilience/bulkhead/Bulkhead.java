@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import dev.resilience.core.CheckedFunction;
+import dev.resilience.core.LinkedFuture;
 import dev.resilience.core.EventBuffer;
 import dev.resilience.core.Scheduler;
 import dev.resilience.core.TimeSource;
@@ -252,14 +253,14 @@ public final class Bulkhead {
 	public <C, R> CompletableFuture<R> executeAsync(C context, CheckedFunction<C, ? extends CompletionStage<R>> call) {
 		if (this.slots.tryTake()) {
 			this.recorder.permitted();
-			CompletableFuture<R> result = new CompletableFuture<>();
+			LinkedFuture<R> result = new LinkedFuture<>();
 			AsyncCall.start(this.slots, context, call, result);
 			return result;
 		}
 		if (this.maxWaitNanos == 0) {
 			return CompletableFuture.failedFuture(this.recorder.full());
 		}
-		CompletableFuture<R> result = new CompletableFuture<>();
+		LinkedFuture<R> result = new LinkedFuture<>();
 		CompletableFuture<Void> permission = acquirePermissionAsync();
 		permission.whenComplete((ignored, rejection) -> {
 			if (rejection != null) {

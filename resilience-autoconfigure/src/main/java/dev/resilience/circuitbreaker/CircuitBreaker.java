@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionStage;
 import dev.resilience.core.CheckedFunction;
 import dev.resilience.core.ErrorClassifier;
 import dev.resilience.core.EventBuffer;
+import dev.resilience.core.LinkedFuture;
 import dev.resilience.core.TimeSource;
 
 /**
@@ -257,7 +258,8 @@ public final class CircuitBreaker {
 			this.recorder.completed(permit, this.clock.nanoTime() - start, ex);
 			return CompletableFuture.failedFuture(ex);
 		}
-		CompletableFuture<R> result = new CompletableFuture<>();
+		LinkedFuture<R> result = new LinkedFuture<>();
+		result.follow(stage);
 		stage.whenComplete((value, error) -> {
 			try {
 				this.recorder.completed(permit, this.clock.nanoTime() - start, error);

@@ -1,8 +1,9 @@
-package dev.resilience.timelimiter;
+package dev.resilience.core;
 
 /**
  * Carries the caller's context, such as a logging MDC or an observation, into the thread
- * that runs a time-limited call or its time-out.
+ * that runs a time-limited call or its time-out, or a later attempt of an asynchronous
+ * retry.
  *
  * @author Resilience
  * @since 0.1.0

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
 
 import dev.resilience.core.CheckedFunction;
+import dev.resilience.core.LinkedFuture;
 import dev.resilience.core.Scheduler;
 import org.jspecify.annotations.Nullable;
 
@@ -22,7 +23,7 @@ final class PermittedCall<C, R> implements Runnable, BiConsumer<R, @Nullable Thr
 
 	private final CheckedFunction<C, ? extends CompletionStage<R>> call;
 
-	private final CompletableFuture<R> result = new CompletableFuture<>();
+	private final LinkedFuture<R> result = new LinkedFuture<>();
 
 	PermittedCall(C context, CheckedFunction<C, ? extends CompletionStage<R>> call) {
 		this.context = context;
@@ -71,6 +72,7 @@ final class PermittedCall<C, R> implements Runnable, BiConsumer<R, @Nullable Thr
 			return;
 		}
 		stage.whenComplete(this);
+		this.result.follow(stage);
 	}
 
 	@Override

@@ -6,14 +6,18 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
 
 import dev.resilience.core.CheckedFunction;
+import dev.resilience.core.ContextPropagator;
 import dev.resilience.core.Failures;
+import dev.resilience.core.LinkedFuture;
 import dev.resilience.core.Scheduler;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One asynchronous call of a {@link Retry}: runs an attempt, and on failure schedules the
  * next one. Attempts never overlap, and each starts from the scheduler or from the
- * completion of the previous stage, which publish this object's state to it.
+ * completion of the previous stage, which publish this object's state to it. Later
+ * attempts run within the caller's context, captured when the call starts. Cancelling the
+ * result cancels the running attempt and starts no other.
  *
  * @param <C> the context type
  * @param <R> the result type
@@ -29,17 +33,21 @@ final class AsyncRetry<C, R> implements Runnable, BiConsumer<R, @Nullable Throwa
 
 	private final Scheduler scheduler;
 
-	private final CompletableFuture<R> result = new CompletableFuture<>();
+	private final LinkedFuture<R> result = new LinkedFuture<>();
+
+	private final Runnable nextAttempt;
 
 	private int attempt;
 
 	private @Nullable List<Throwable> earlier;
 
-	AsyncRetry(Retry retry, C context, CheckedFunction<C, ? extends CompletionStage<R>> call, Scheduler scheduler) {
+	AsyncRetry(Retry retry, C context, CheckedFunction<C, ? extends CompletionStage<R>> call, Scheduler scheduler,
+			ContextPropagator propagator) {
 		this.retry = retry;
 		this.context = context;
 		this.call = call;
 		this.scheduler = scheduler;
+		this.nextAttempt = propagator.wrap(this);
 	}
 
 	CompletableFuture<R> result() {
@@ -48,6 +56,10 @@ final class AsyncRetry<C, R> implements Runnable, BiConsumer<R, @Nullable Throwa
 
 	@Override
 	public void run() {
+		if (this.attempt > 0 && !this.retry.endWait(this)) {
+			// closed while waiting: abort() has completed the result
+			return;
+		}
 		if (this.result.isDone()) {
 			// cancelled by the caller while waiting
 			return;
@@ -66,10 +78,15 @@ final class AsyncRetry<C, R> implements Runnable, BiConsumer<R, @Nullable Throwa
 			return;
 		}
 		stage.whenComplete(this);
+		this.result.follow(stage);
 	}
 
 	@Override
 	public void accept(R value, @Nullable Throwable failure) {
+		if (this.result.isDone()) {
+			// cancelled by the caller: nobody waits for this outcome
+			return;
+		}
 		if (failure == null) {
 			this.retry.onSuccess(this.attempt);
 			this.result.complete(value);
@@ -87,16 +104,38 @@ final class AsyncRetry<C, R> implements Runnable, BiConsumer<R, @Nullable Throwa
 			return;
 		}
 		this.earlier = SuppressedFailures.add(this.earlier, cause);
+		if (!this.retry.beginWait(this)) {
+			giveUpClosed(cause);
+			return;
+		}
 		try {
-			this.scheduler.schedule(this, wait);
+			this.scheduler.schedule(this.nextAttempt, wait);
 		}
 		catch (RuntimeException ex) {
+			this.retry.endWait(this);
 			// attach() skips the failure itself, which is already among the earlier ones
 			this.retry.giveUp(this.attempt, cause, RetryEventType.ERROR,
 					"Could not schedule the retry after attempt " + this.attempt);
 			SuppressedFailures.attach(cause, this.earlier).addSuppressed(ex);
 			this.result.completeExceptionally(cause);
 		}
+	}
+
+	/**
+	 * The retry closed while this call waited for its next attempt.
+	 */
+	void abort() {
+		List<Throwable> failures = this.earlier;
+		if (failures != null && !failures.isEmpty()) {
+			giveUpClosed(failures.get(failures.size() - 1));
+		}
+	}
+
+	private void giveUpClosed(Throwable cause) {
+		// attach() skips the failure itself, which is already among the earlier ones
+		this.retry.giveUp(this.attempt, cause, RetryEventType.ERROR, this.retry.closedMessage(this.attempt));
+		SuppressedFailures.attach(cause, this.earlier).addSuppressed(this.retry.closedException(this.attempt));
+		this.result.completeExceptionally(cause);
 	}
 
 }

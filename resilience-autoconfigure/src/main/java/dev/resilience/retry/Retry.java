@@ -5,12 +5,15 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import dev.resilience.core.CheckedFunction;
+import dev.resilience.core.ContextPropagator;
 import dev.resilience.core.ErrorClassifier;
 import dev.resilience.core.EventBuffer;
 import dev.resilience.core.Failures;
@@ -32,6 +35,10 @@ import dev.resilience.core.TimeSource;
  * and any {@code Retry-After} it carries fits within the maximum wait. The wait is that
  * of the {@link Backoff}, capped at the maximum wait, varied by the jitter, capped again,
  * and lengthened to the {@code Retry-After} if that is longer.
+ * <p>
+ * {@link #close()} ends every wait: a call waiting for its next attempt fails at once
+ * with its last failure, and no call makes another attempt, so that nothing runs against
+ * an application that is shutting down.
  *
  * @author Resilience
  * @since 0.1.0
@@ -56,6 +63,12 @@ public final class Retry {
 
 	private final RetryRecorder recorder;
 
+	private final ContextPropagator propagator;
+
+	private final Set<AsyncRetry<?, ?>> waiting = ConcurrentHashMap.newKeySet();
+
+	private volatile boolean closed;
+
 	/**
 	 * Create a retry.
 	 * @param name the instance name
@@ -67,6 +80,24 @@ public final class Retry {
 	 */
 	public Retry(String name, RetryConfig config, ErrorClassifier classifier, TimeSource timeSource, Sleeper sleeper,
 			Scheduler scheduler) {
+		this(name, config, classifier, timeSource, sleeper, scheduler, ContextPropagator.none());
+	}
+
+	/**
+	 * Create a retry that runs the later attempts of an asynchronous call within the
+	 * caller's context.
+	 * @param name the instance name
+	 * @param config the configuration
+	 * @param classifier decides which failures are transient
+	 * @param timeSource stamps events and turns a {@code Retry-After} date into a wait
+	 * @param sleeper waits between synchronous attempts
+	 * @param scheduler schedules asynchronous attempts after their wait
+	 * @param propagator carries the caller's context into asynchronous attempts after the
+	 * first
+	 */
+	public Retry(String name, RetryConfig config, ErrorClassifier classifier, TimeSource timeSource, Sleeper sleeper,
+			Scheduler scheduler, ContextPropagator propagator) {
+		this.propagator = Objects.requireNonNull(propagator, "propagator must not be null");
 		this.name = Objects.requireNonNull(name, "name must not be null");
 		this.config = Objects.requireNonNull(config, "config must not be null");
 		this.classifier = Objects.requireNonNull(classifier, "classifier must not be null");
@@ -223,6 +254,11 @@ public final class Retry {
 				if (wait < 0) {
 					throw SuppressedFailures.attach(failure, earlier);
 				}
+				if (this.closed) {
+					giveUp(attempt, Failures.unwrap(failure), RetryEventType.ERROR, closedMessage(attempt));
+					SuppressedFailures.attach(failure, earlier).addSuppressed(closedException(attempt));
+					throw failure;
+				}
 				try {
 					if (wait > 0) {
 						this.sleeper.sleep(wait);
@@ -253,7 +289,7 @@ public final class Retry {
 	 * @return the future of the first attempt that succeeds
 	 */
 	public <C, R> CompletableFuture<R> executeAsync(C context, CheckedFunction<C, ? extends CompletionStage<R>> call) {
-		AsyncRetry<C, R> retry = new AsyncRetry<>(this, context, call, this.scheduler);
+		AsyncRetry<C, R> retry = new AsyncRetry<>(this, context, call, this.scheduler, this.propagator);
 		retry.run();
 		return retry.result();
 	}
@@ -267,6 +303,50 @@ public final class Retry {
 	 */
 	void giveUp(int attempt, Throwable cause, RetryEventType type, String message) {
 		this.recorder.failed(attempt, type, message, cause);
+	}
+
+	/**
+	 * Stop retrying: calls waiting for their next attempt fail at once with their last
+	 * failure, and no call starts another attempt. Calls already running finish their
+	 * attempt. Idempotent.
+	 */
+	public void close() {
+		this.closed = true;
+		for (AsyncRetry<?, ?> call : this.waiting) {
+			if (this.waiting.remove(call)) {
+				call.abort();
+			}
+		}
+	}
+
+	/**
+	 * Register an asynchronous call that is about to wait for its next attempt.
+	 * @param call the call
+	 * @return {@code false} if the retry is closed, and the call must give up instead
+	 */
+	boolean beginWait(AsyncRetry<?, ?> call) {
+		if (this.closed) {
+			return false;
+		}
+		this.waiting.add(call);
+		return !this.closed || !this.waiting.remove(call);
+	}
+
+	/**
+	 * Take a call's wait over, for its next attempt.
+	 * @param call the call
+	 * @return {@code false} if {@link #close()} took it over first
+	 */
+	boolean endWait(AsyncRetry<?, ?> call) {
+		return this.waiting.remove(call);
+	}
+
+	String closedMessage(int attempt) {
+		return "Stopped retrying after attempt " + attempt + ": retry '" + this.name + "' was closed";
+	}
+
+	IllegalStateException closedException(int attempt) {
+		return new IllegalStateException(closedMessage(attempt) + ", as its application shuts down");
 	}
 
 	private double jitterSample() {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.resilience.core.ContextPropagator;
 import dev.resilience.core.ErrorClassifier;
 import dev.resilience.core.Registry;
 import dev.resilience.core.Scheduler;
@@ -33,13 +34,29 @@ public final class RetryRegistry extends Registry<Retry> {
 	 */
 	public RetryRegistry(RetryConfig defaults, Map<String, RetryConfig> instances, ErrorClassifier classifier,
 			TimeSource timeSource, Sleeper sleeper, Scheduler scheduler) {
-		this(new Configs(defaults, instances), classifier, timeSource, sleeper, scheduler);
+		this(defaults, instances, classifier, timeSource, sleeper, scheduler, ContextPropagator.none());
+	}
+
+	/**
+	 * Create a registry and every named instance, whose asynchronous attempts after the
+	 * first run within the caller's context.
+	 * @param defaults the configuration of instances not named in {@code instances}
+	 * @param instances the configuration of each named instance
+	 * @param classifier decides which failures are transient
+	 * @param timeSource the clock of every instance
+	 * @param sleeper how synchronous retries wait
+	 * @param scheduler how asynchronous retries wait
+	 * @param propagator carries the caller's context into later asynchronous attempts
+	 */
+	public RetryRegistry(RetryConfig defaults, Map<String, RetryConfig> instances, ErrorClassifier classifier,
+			TimeSource timeSource, Sleeper sleeper, Scheduler scheduler, ContextPropagator propagator) {
+		this(new Configs(defaults, instances), classifier, timeSource, sleeper, scheduler, propagator);
 	}
 
 	private RetryRegistry(Configs configs, ErrorClassifier classifier, TimeSource timeSource, Sleeper sleeper,
-			Scheduler scheduler) {
-		super((name) -> new Retry(name, configs.configFor(name), classifier, timeSource, sleeper, scheduler),
-				Retry::name);
+			Scheduler scheduler, ContextPropagator propagator) {
+		super((name) -> new Retry(name, configs.configFor(name), classifier, timeSource, sleeper, scheduler,
+				propagator), Retry::name);
 		this.configs = configs;
 		configs.instances().keySet().forEach(this::get);
 	}
@@ -51,6 +68,14 @@ public final class RetryRegistry extends Registry<Retry> {
 	public static RetryRegistry ofDefaults() {
 		return new RetryRegistry(RetryConfig.ofDefaults(), Map.of(), ErrorClassifier.defaults(), TimeSource.system(),
 				Sleeper.system(), Scheduler.commonPool());
+	}
+
+	/**
+	 * Close every instance: calls waiting for a retry fail with their last failure, and
+	 * no call makes another attempt. An application context calls this as it closes.
+	 */
+	public void close() {
+		all().forEach(Retry::close);
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
 
 import dev.resilience.core.Failures;
+import dev.resilience.core.LinkedFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,7 +59,9 @@ final class AsyncTimeout<R> implements Runnable, BiConsumer<R, @Nullable Throwab
 	 * {@code null} if the stage is not a complete {@code CompletableFuture}
 	 */
 	static <R> @Nullable CompletableFuture<R> completed(TimeLimiter limiter, CompletionStage<R> stage) {
-		if (stage.getClass() != CompletableFuture.class || !((CompletableFuture<R>) stage).isDone()) {
+		Class<?> type = stage.getClass();
+		if ((type != CompletableFuture.class && type != LinkedFuture.class)
+				|| !((CompletableFuture<R>) stage).isDone()) {
 			return null;
 		}
 		CompletableFuture<R> future = (CompletableFuture<R>) stage;
@@ -94,7 +97,8 @@ final class AsyncTimeout<R> implements Runnable, BiConsumer<R, @Nullable Throwab
 	public void accept(R value, @Nullable Throwable failure) {
 		this.source = null;
 		CompletableFuture<R> target = take();
-		if (target == null) {
+		if (target == null || target.isCancelled()) {
+			// timed out, or cancelled by the caller: nobody waits for this outcome
 			return;
 		}
 		if (failure == null) {
@@ -115,8 +119,10 @@ final class AsyncTimeout<R> implements Runnable, BiConsumer<R, @Nullable Throwab
 	public void run() {
 		CompletableFuture<R> target = take();
 		if (target != null) {
-			target.completeExceptionally(this.limiter.onTimeout());
+			// cancel first, so that what the call holds (a bulkhead slot) is given back
+			// before the caller learns of the time-out
 			cancelSource();
+			target.completeExceptionally(this.limiter.onTimeout());
 		}
 	}
 
@@ -128,9 +134,9 @@ final class AsyncTimeout<R> implements Runnable, BiConsumer<R, @Nullable Throwab
 	void unscheduled(RuntimeException failure) {
 		CompletableFuture<R> target = take();
 		if (target != null) {
+			cancelSource();
 			this.limiter.onError(failure);
 			target.completeExceptionally(failure);
-			cancelSource();
 		}
 	}
 
@@ -143,13 +149,7 @@ final class AsyncTimeout<R> implements Runnable, BiConsumer<R, @Nullable Throwab
 		CompletionStage<R> stage = this.source;
 		this.source = null;
 		if (this.cancelRunning && stage != null) {
-			try {
-				stage.toCompletableFuture().cancel(true);
-			}
-			catch (RuntimeException ex) {
-				// a stage may refuse to be converted or cancelled: the caller has its
-				// time-out either way
-			}
+			LinkedFuture.cancel(stage);
 		}
 	}
 

@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import dev.resilience.core.CheckedFunction;
+import dev.resilience.core.ContextPropagator;
 import dev.resilience.core.EventBuffer;
+import dev.resilience.core.LinkedFuture;
 import dev.resilience.core.Scheduler;
 import dev.resilience.core.TimeSource;
 
@@ -239,8 +241,9 @@ public final class TimeLimiter {
 		if (completed != null) {
 			return completed;
 		}
-		CompletableFuture<R> result = new CompletableFuture<>();
+		LinkedFuture<R> result = new LinkedFuture<>();
 		AsyncTimeout<R> timeout = new AsyncTimeout<>(this, this.cancelRunning, result);
+		result.follow(stage);
 		if (timeout.follow(stage)) {
 			try {
 				this.scheduler.schedule(this.propagator.wrap(timeout), this.timeoutNanos);

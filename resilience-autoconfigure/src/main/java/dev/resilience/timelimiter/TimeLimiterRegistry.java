@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 
+import dev.resilience.core.ContextPropagator;
 import dev.resilience.core.Registry;
 import dev.resilience.core.Scheduler;
 

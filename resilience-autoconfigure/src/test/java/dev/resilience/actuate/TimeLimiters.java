@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 
 import dev.resilience.core.Scheduler;
-import dev.resilience.timelimiter.ContextPropagator;
+import dev.resilience.core.ContextPropagator;
 import dev.resilience.timelimiter.TimeLimiterConfig;
 import dev.resilience.timelimiter.TimeLimiterRegistry;
 

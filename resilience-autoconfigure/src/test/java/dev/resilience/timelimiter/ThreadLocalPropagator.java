@@ -2,6 +2,8 @@ package dev.resilience.timelimiter;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.resilience.core.ContextPropagator;
+
 /**
  * A {@link ContextPropagator} that carries one thread-local value and counts the tasks it
  * wraps.

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadPoolExecutor;
 
 import dev.resilience.core.CheckedFunction;
+import dev.resilience.core.ContextPropagator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
