@@ -1,17 +1,23 @@
 package dev.resilience.aop;
 
 import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.resilience.saga.StepCodec;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.NullNode;
 
 /**
  * Stores saga step arguments and results as JSON with Jackson: the arguments as one JSON
  * array, a result as a JSON value. Decodes them back to a compensation method's parameter
- * types, generics included.
+ * types, generics included, reading each value from the stored text as the mapper reads
+ * any value of that type: a compensation gets what the mapper round-trips, such as a
+ * {@code BigDecimal} with all its digits and its scale.
  *
  * @author Resilience
  * @since 0.1.0
@@ -20,12 +26,16 @@ public final class JacksonStepCodec implements StepCodec {
 
 	private final JsonMapper mapper;
 
+	private final ObjectReader argumentReader;
+
 	/**
 	 * Create a codec.
 	 * @param mapper the mapper, usually the application's
 	 */
 	public JacksonStepCodec(JsonMapper mapper) {
 		this.mapper = mapper;
+		// an argument is followed by the next one, or the end of the array
+		this.argumentReader = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 	}
 
 	@Override
@@ -44,17 +54,30 @@ public final class JacksonStepCodec implements StepCodec {
 	 * many values as parameters, or one fewer
 	 */
 	public @Nullable Object[] decodeArguments(String arguments, Type[] types) {
-		JsonNode array = this.mapper.readTree(arguments);
-		if (!array.isArray() || (array.size() != types.length && array.size() != types.length - 1)) {
-			throw new IllegalArgumentException(
-					"Stored arguments " + arguments + " do not fit " + types.length + " parameters: a JSON array of "
-							+ types.length + " or " + (types.length - 1) + " values is expected");
+		List<@Nullable Object> values = new ArrayList<>(types.length);
+		// each value is read from the text straight into its parameter type, as the
+		// mapper reads any value: through a JSON tree, decimals would become doubles
+		try (JsonParser parser = this.mapper.createParser(arguments)) {
+			if (parser.nextToken() != JsonToken.START_ARRAY) {
+				throw doNotFit(arguments, types);
+			}
+			while (parser.nextToken() != JsonToken.END_ARRAY) {
+				if (values.size() == types.length) {
+					throw doNotFit(arguments, types);
+				}
+				values.add(
+						this.argumentReader.forType(this.mapper.constructType(types[values.size()])).readValue(parser));
+			}
 		}
-		@Nullable Object[] values = new Object[array.size()];
-		for (int i = 0; i < values.length; i++) {
-			values[i] = this.mapper.treeToValue(array.get(i), this.mapper.constructType(types[i]));
+		if (values.size() < types.length - 1) {
+			throw doNotFit(arguments, types);
 		}
-		return values;
+		return values.toArray();
+	}
+
+	private static IllegalArgumentException doNotFit(String arguments, Type[] types) {
+		return new IllegalArgumentException("Stored arguments " + arguments + " do not fit " + types.length
+				+ " parameters: a JSON array of " + types.length + " or " + (types.length - 1) + " values is expected");
 	}
 
 	/**
@@ -64,8 +87,7 @@ public final class JacksonStepCodec implements StepCodec {
 	 * @return the value
 	 */
 	public @Nullable Object decode(@Nullable String value, Type type) {
-		JsonNode node = (value != null) ? this.mapper.readTree(value) : NullNode.getInstance();
-		return this.mapper.treeToValue(node, this.mapper.constructType(type));
+		return this.mapper.readValue((value != null) ? value : "null", this.mapper.constructType(type));
 	}
 
 }

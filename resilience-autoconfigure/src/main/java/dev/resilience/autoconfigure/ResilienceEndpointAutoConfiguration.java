@@ -25,6 +25,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the {@link ResilienceEndpoint}
@@ -83,6 +84,7 @@ public final class ResilienceEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(SagaCoordinator.class)
+	@Conditional(OnSagasCondition.class)
 	SagaKind sagaKind(SagaCoordinator sagaCoordinator) {
 		return new SagaKind(sagaCoordinator);
 	}

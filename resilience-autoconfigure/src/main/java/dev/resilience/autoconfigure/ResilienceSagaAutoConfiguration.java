@@ -46,12 +46,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Auto-configuration of sagas: the saga log ({@link SagaStore}: in the application's
  * database when it has a {@link DataSource}, else in memory), the {@link SagaCoordinator}
- * configured from {@code resilience.saga.*}, the {@link SagaRecoveryScheduler} that
- * renews leases and recovers sagas of stopped instances, the {@link SagaTemplate}, and
- * the bindings of {@code @Saga} and {@code @SagaStep}. With Jackson on the classpath,
- * step arguments and results are stored as JSON by the application's {@code JsonMapper}
- * and compensations are run from the log by calling the bean method a step names; without
- * it, a step with a compensation fails the start.
+ * configured from {@code resilience.saga.*}, the {@link SagaTemplate}, and the bindings
+ * of {@code @Saga} and {@code @SagaStep}. When the application has sagas (a bean with
+ * {@code @Saga} or {@code @SagaStep} methods, or {@code resilience.saga.store} set), also
+ * the {@link SagaRecoveryScheduler} that renews leases and recovers sagas of stopped
+ * instances, and for the JDBC log the creation of its tables and a check, on start, that
+ * they exist; without sagas, nothing touches the database or starts a thread. With
+ * Jackson on the classpath, step arguments and results are stored as JSON by the
+ * application's {@code JsonMapper} and compensations are run from the log by calling the
+ * bean method a step names; without it, a step with a compensation fails the start.
  *
  * @author Resilience
  * @since 0.1.0
@@ -121,32 +124,42 @@ public final class ResilienceSagaAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SagaRecoveryScheduler sagaRecoveryScheduler(ResilienceProperties properties, SagaCoordinator sagaCoordinator) {
-		SagaProperties.Recovery recovery = properties.getSaga().getRecovery();
-		Duration interval = new Setting<>(PREFIX + ".recovery.interval", recovery.getInterval()).positive().value();
-		Duration retention = new Setting<>(PREFIX + ".jdbc.retention", properties.getSaga().getJdbc().getRetention())
-			.notNegative()
-			.value();
-		return new SagaRecoveryScheduler(sagaCoordinator, interval, recovery.isEnabled(),
-				retention.isZero() ? null : retention);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
 	SagaTemplate sagaTemplate(SagaCoordinator sagaCoordinator) {
 		return new SagaTemplate(sagaCoordinator);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	SagaBinding sagaBinding(SagaCoordinator sagaCoordinator) {
-		return new SagaBinding(sagaCoordinator);
+	SagaBinding sagaBinding(SagaCoordinator sagaCoordinator, ObjectProvider<SagaRecoveryScheduler> recovery) {
+		return new SagaBinding(sagaCoordinator, recovery.getIfAvailable() != null);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	SagaStepBinding sagaStepBinding(SagaCoordinator sagaCoordinator, ObjectProvider<StepCodec> codec) {
 		return new SagaStepBinding(sagaCoordinator, codec.getIfAvailable() != null);
+	}
+
+	/**
+	 * Recovers sagas and renews leases, when the application has sagas.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(OnSagasCondition.class)
+	static class SagaRecoveryConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		SagaRecoveryScheduler sagaRecoveryScheduler(ResilienceProperties properties, SagaCoordinator sagaCoordinator) {
+			SagaProperties.Recovery recovery = properties.getSaga().getRecovery();
+			Duration interval = new Setting<>(PREFIX + ".recovery.interval", recovery.getInterval()).positive().value();
+			Duration retention = new Setting<>(PREFIX + ".jdbc.retention",
+					properties.getSaga().getJdbc().getRetention())
+				.notNegative()
+				.value();
+			return new SagaRecoveryScheduler(sagaCoordinator, interval, recovery.isEnabled(),
+					retention.isZero() ? null : retention);
+		}
+
 	}
 
 	/**
@@ -168,6 +181,7 @@ public final class ResilienceSagaAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		@ConditionalOnBean(JdbcSagaStore.class)
+		@Conditional(OnSagasCondition.class)
 		SagaSchemaInitializer sagaSchemaInitializer(DataSource dataSource, ResilienceProperties properties) {
 			DatabaseInitializationMode mode = switch (properties.getSaga().getJdbc().getInitializeSchema()) {
 				case ALWAYS -> DatabaseInitializationMode.ALWAYS;
@@ -175,6 +189,13 @@ public final class ResilienceSagaAutoConfiguration {
 				case NEVER -> DatabaseInitializationMode.NEVER;
 			};
 			return new SagaSchemaInitializer(dataSource, mode, tablePrefix(properties));
+		}
+
+		@Bean
+		@ConditionalOnBean(JdbcSagaStore.class)
+		@Conditional(OnSagasCondition.class)
+		SagaTableCheck sagaTableCheck(JdbcSagaStore sagaStore, DataSource dataSource, ResilienceProperties properties) {
+			return new SagaTableCheck(sagaStore, dataSource, tablePrefix(properties));
 		}
 
 		private static String tablePrefix(ResilienceProperties properties) {

@@ -12,7 +12,9 @@ public class SagaProperties {
 
 	/**
 	 * Where the saga log is kept: "auto" uses the application's DataSource when it has
-	 * one (and Spring JDBC is on the classpath), else memory.
+	 * one (and Spring JDBC is on the classpath), else memory. Setting it explicitly also
+	 * sets up recovery and the tables of the JDBC log when no bean has saga annotations,
+	 * as when sagas run through SagaTemplate alone.
 	 */
 	private Store store = Store.AUTO;
 
@@ -72,8 +74,9 @@ public class SagaProperties {
 	public static class Jdbc {
 
 		/**
-		 * When to create the saga tables on start: for an embedded database only, always,
-		 * or never. The scripts create only what is missing.
+		 * When to create the saga tables on start, if the application has sagas: for an
+		 * embedded database only, always, or never. The scripts create only what is
+		 * missing. With sagas and the tables still missing, the start fails.
 		 */
 		private InitializeSchema initializeSchema = InitializeSchema.EMBEDDED;
 

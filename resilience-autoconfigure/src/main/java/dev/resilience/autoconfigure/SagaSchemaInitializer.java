@@ -10,6 +10,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import dev.resilience.saga.jdbc.JdbcSagaStore;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
@@ -17,6 +18,8 @@ import org.springframework.boot.jdbc.init.PlatformPlaceholderDatabaseDriverResol
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.boot.sql.init.DatabaseInitializationSettings;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.Resource;
 
 /**
@@ -53,11 +56,31 @@ public final class SagaSchemaInitializer extends DataSourceScriptDatabaseInitial
 		DatabaseInitializationSettings settings = new DatabaseInitializationSettings();
 		settings.setMode(mode);
 		if (mode != DatabaseInitializationMode.NEVER) {
-			settings.setSchemaLocations(
-					new PlatformPlaceholderDatabaseDriverResolver().withDriverPlatform(DatabaseDriver.MARIADB, "mysql")
-						.resolveAll(dataSource, SCHEMA_LOCATION));
+			settings.setSchemaLocations(schemaLocations(dataSource));
 		}
 		return settings;
+	}
+
+	private static List<String> schemaLocations(DataSource dataSource) {
+		return new PlatformPlaceholderDatabaseDriverResolver().withDriverPlatform(DatabaseDriver.MARIADB, "mysql")
+			.resolveAll(dataSource, SCHEMA_LOCATION);
+	}
+
+	/**
+	 * Return where the schema script of a database is in the jar, such as
+	 * {@code dev/resilience/saga/jdbc/schema-postgresql.sql}.
+	 * @param dataSource the database
+	 * @return the script's path, or {@code null} if none ships for the database or the
+	 * database cannot be told
+	 */
+	static @Nullable String schemaScript(DataSource dataSource) {
+		try {
+			Resource script = new DefaultResourceLoader().getResource(schemaLocations(dataSource).get(0));
+			return (script instanceof ClassPathResource classPath && script.exists()) ? classPath.getPath() : null;
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 
 	@Override

@@ -8,11 +8,15 @@ import dev.resilience.actuate.CircuitBreakerKind;
 import dev.resilience.actuate.RateLimiterKind;
 import dev.resilience.actuate.ResilienceEndpoint;
 import dev.resilience.actuate.RetryKind;
+import dev.resilience.actuate.SagaKind;
 import dev.resilience.actuate.TimeLimiterKind;
+import dev.resilience.annotation.Saga;
 import dev.resilience.bulkhead.BulkheadRegistry;
 import dev.resilience.circuitbreaker.CircuitBreakerRegistry;
 import dev.resilience.ratelimiter.RateLimiterRegistry;
 import dev.resilience.retry.RetryRegistry;
+import dev.resilience.saga.InMemorySagaStore;
+import dev.resilience.saga.SagaCoordinator;
 import dev.resilience.timelimiter.TimeLimiterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +83,22 @@ class ResilienceEndpointAutoConfigurationTests {
 				.doesNotHaveBean(RateLimiterKind.class)
 				.doesNotHaveBean(BulkheadKind.class)
 				.doesNotHaveBean(TimeLimiterKind.class));
+	}
+
+	@Test
+	void definesNoSagaKindForAnApplicationWithoutSagas() {
+		this.contextRunner
+			.withBean(SagaCoordinator.class, () -> SagaCoordinator.builder(new InMemorySagaStore()).build())
+			.run((context) -> assertThat(context).hasSingleBean(ResilienceEndpoint.class)
+				.doesNotHaveBean(SagaKind.class));
+	}
+
+	@Test
+	void definesSagaKindForAnApplicationWithSagas() {
+		this.contextRunner
+			.withBean(SagaCoordinator.class, () -> SagaCoordinator.builder(new InMemorySagaStore()).build())
+			.withBean(Orders.class)
+			.run((context) -> assertThat(context).hasSingleBean(SagaKind.class));
 	}
 
 	@Test
@@ -168,6 +188,15 @@ class ResilienceEndpointAutoConfigurationTests {
 		@Bean
 		TimeLimiterKind userTimeLimiterKind(TimeLimiterRegistry timeLimiterRegistry) {
 			return new TimeLimiterKind(timeLimiterRegistry);
+		}
+
+	}
+
+	static class Orders {
+
+		@Saga(name = "place-order")
+		public String place(String sku) {
+			return sku;
 		}
 
 	}

@@ -1,13 +1,20 @@
 package dev.resilience.autoconfigure;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import dev.resilience.annotation.Saga;
 import dev.resilience.aop.BeanCompensator;
+import dev.resilience.aop.InvalidResilienceAnnotationException;
 import dev.resilience.aop.JacksonStepCodec;
 import dev.resilience.aop.SagaBinding;
 import dev.resilience.aop.SagaStepBinding;
@@ -18,15 +25,18 @@ import dev.resilience.saga.SagaState;
 import dev.resilience.saga.SagaStore;
 import dev.resilience.saga.SagaTemplate;
 import dev.resilience.saga.jdbc.JdbcSagaStore;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +51,8 @@ class ResilienceSagaAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ResilienceSagaAutoConfiguration.class));
+
+	private final ApplicationContextRunner sagaRunner = this.runner.withBean(Orders.class);
 
 	@Test
 	void definesAnInMemorySagaSetUpWithTheDefaults() {
@@ -84,7 +96,7 @@ class ResilienceSagaAutoConfigurationTests {
 
 	@Test
 	void keepsTheSagaLogInTheDataSourceAndCreatesItsTablesOnAnEmbeddedDatabase() {
-		this.runner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+		this.sagaRunner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
 			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID())
 			.run((context) -> {
 				assertThat(context.getBean(SagaStore.class)).isInstanceOf(JdbcSagaStore.class);
@@ -96,7 +108,7 @@ class ResilienceSagaAutoConfigurationTests {
 
 	@Test
 	void createsTheTablesWithTheConfiguredPrefixAndUsesThem() {
-		this.runner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+		this.sagaRunner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
 			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID(),
 					"resilience.saga.jdbc.table-prefix=SHOP_")
 			.run((context) -> {
@@ -155,7 +167,7 @@ class ResilienceSagaAutoConfigurationTests {
 
 	@Test
 	void recoversOnStartAndRenewsLeasesWhileRunning() {
-		this.runner.withPropertyValues("resilience.saga.recovery.interval=1h")
+		this.sagaRunner.withPropertyValues("resilience.saga.recovery.interval=1h")
 			.run((context) -> assertThat(context.getBean(SagaRecoveryScheduler.class).isRunning()).isTrue());
 	}
 
@@ -163,7 +175,7 @@ class ResilienceSagaAutoConfigurationTests {
 	void recoversSagasLeftByAStoppedInstanceWhenTheContextStarts() {
 		InMemorySagaStore store = new InMemorySagaStore();
 		UUID stale = createStaleSaga(store);
-		this.runner.withBean(SagaStore.class, () -> store)
+		this.sagaRunner.withBean(SagaStore.class, () -> store)
 			.run((context) -> await().atMost(Duration.ofSeconds(10))
 				.untilAsserted(
 						() -> assertThat(store.find(stale).orElseThrow().state()).isEqualTo(SagaState.COMPENSATED)));
@@ -173,7 +185,7 @@ class ResilienceSagaAutoConfigurationTests {
 	void leavesStaleSagasAloneWhenRecoveryIsDisabled() {
 		InMemorySagaStore store = new InMemorySagaStore();
 		UUID stale = createStaleSaga(store);
-		this.runner.withBean(SagaStore.class, () -> store)
+		this.sagaRunner.withBean(SagaStore.class, () -> store)
 			.withPropertyValues("resilience.saga.recovery.enabled=false")
 			.run((context) -> {
 				SagaRecoveryScheduler scheduler = context.getBean(SagaRecoveryScheduler.class);
@@ -186,7 +198,7 @@ class ResilienceSagaAutoConfigurationTests {
 
 	@Test
 	void deletesFinishedSagasPastTheirRetentionFromTheDatabase() {
-		this.runner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+		this.sagaRunner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
 			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID(),
 					"resilience.saga.jdbc.retention=1h", "resilience.saga.recovery.interval=1h")
 			.run((context) -> {
@@ -206,7 +218,7 @@ class ResilienceSagaAutoConfigurationTests {
 
 	@Test
 	void keepsFinishedSagasWhenRetentionIsZero() {
-		this.runner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+		this.sagaRunner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
 			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID(),
 					"resilience.saga.jdbc.retention=0s")
 			.run((context) -> {
@@ -222,7 +234,7 @@ class ResilienceSagaAutoConfigurationTests {
 
 	@Test
 	void negativeRetentionFailsTheStartNamingTheProperty() {
-		this.runner.withPropertyValues("resilience.saga.jdbc.retention=-1s")
+		this.sagaRunner.withPropertyValues("resilience.saga.jdbc.retention=-1s")
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
 				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
 				.hasMessageContaining("resilience.saga.jdbc.retention"));
@@ -230,10 +242,107 @@ class ResilienceSagaAutoConfigurationTests {
 
 	@Test
 	void invalidRecoveryIntervalFailsTheStartNamingTheProperty() {
-		this.runner.withPropertyValues("resilience.saga.recovery.interval=0s")
+		this.sagaRunner.withPropertyValues("resilience.saga.recovery.interval=0s")
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
 				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
 				.hasMessageContaining("resilience.saga.recovery.interval"));
+	}
+
+	@Test
+	void applicationWithoutSagasGetsNoSagaTablesAndNoRecoveryThread() {
+		Set<Thread> before = sagaThreads();
+		this.runner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID())
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.doesNotHaveBean(SagaSchemaInitializer.class)
+					.doesNotHaveBean(SagaRecoveryScheduler.class);
+				assertThat(tables(context)).doesNotContain("RESILIENCE_SAGA", "RESILIENCE_SAGA_STEP");
+				assertThat(sagaThreads()).isSubsetOf(before);
+			});
+	}
+
+	@Test
+	void applicationWithoutSagasNeverConnectsToItsDatabaseForSagas() {
+		AtomicInteger connections = new AtomicInteger();
+		this.runner.withBean(DataSource.class, () -> countingConnections(connections))
+			.withPropertyValues("resilience.saga.recovery.interval=10ms")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean(SagaRecoveryScheduler.class);
+				Thread.sleep(100);
+				assertThat(connections).hasValue(0);
+			});
+	}
+
+	@Test
+	void missingSagaTablesFailTheStartNamingTheSettingAndTheScript() {
+		this.sagaRunner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID(),
+					"resilience.saga.jdbc.initialize-schema=never")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining("RESILIENCE_SAGA, RESILIENCE_SAGA_STEP")
+					.hasMessageContaining("resilience.saga.jdbc.initialize-schema=always")
+					.hasMessageContaining("dev/resilience/saga/jdbc/schema-h2.sql");
+			});
+	}
+
+	@Test
+	void missingSagaTablesWithAPrefixFailTheStartNamingThePrefixedTables() {
+		this.sagaRunner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID(),
+					"resilience.saga.jdbc.initialize-schema=never", "resilience.saga.jdbc.table-prefix=SHOP_")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("SHOP_SAGA, SHOP_SAGA_STEP")
+				.hasMessageContaining("RESILIENCE_ replaced by SHOP_"));
+	}
+
+	@Test
+	void sagasRunOnTablesTheApplicationCreatedItself() {
+		this.sagaRunner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID(),
+					"spring.sql.init.schema-locations=classpath:dev/resilience/saga/jdbc/schema-h2.sql",
+					"resilience.saga.jdbc.initialize-schema=never")
+			.withConfiguration(AutoConfigurations.of(DataSourceInitializationAutoConfiguration.class))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				String result = context.getBean(SagaCoordinator.class).run("place-order", "x", (value) -> value);
+				assertThat(result).isEqualTo("x");
+			});
+	}
+
+	@Test
+	void sagaTemplateAloneGetsTheSagaLogSetUpWhenTheStoreIsSetExplicitly() {
+		this.runner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID(), "resilience.saga.store=jdbc")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(SagaSchemaInitializer.class);
+				assertThat(context.getBean(SagaRecoveryScheduler.class).isRunning()).isTrue();
+				String result = context.getBean(SagaTemplate.class).execute("place-order", (saga) -> "x");
+				assertThat(result).isEqualTo("x");
+			});
+	}
+
+	@Test
+	void sagaBeanWhoseDefinitionHidesItsClassFailsTheStartNamingTheFix() {
+		this.runner.withConfiguration(AutoConfigurations.of(ResilienceAutoConfiguration.class))
+			.withBean("orders", OrderOperations.class, Orders::new)
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidResilienceAnnotationException.class)
+				.hasMessageContaining("place(String)")
+				.hasMessageContaining("no bean with @Saga or @SagaStep methods was found"));
+	}
+
+	@Test
+	void sagaBeanWhoseDefinitionHidesItsClassRunsWhenTheStoreIsSetExplicitly() {
+		this.runner.withConfiguration(AutoConfigurations.of(ResilienceAutoConfiguration.class))
+			.withBean("orders", OrderOperations.class, Orders::new)
+			.withPropertyValues("resilience.saga.store=memory")
+			.run((context) -> {
+				assertThat(context.getBean(SagaRecoveryScheduler.class).isRunning()).isTrue();
+				assertThat(context.getBean(OrderOperations.class).place("sku-1")).isEqualTo("sku-1");
+			});
 	}
 
 	private static UUID createStaleSaga(SagaStore store) {
@@ -274,6 +383,42 @@ class ResilienceSagaAutoConfigurationTests {
 		this.runner.withPropertyValues("resilience.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(SagaCoordinator.class)
 				.doesNotHaveBean(SagaStore.class));
+	}
+
+	private static Set<Thread> sagaThreads() {
+		Set<Thread> threads = new HashSet<>(Thread.getAllStackTraces().keySet());
+		threads.removeIf((thread) -> !thread.getName().startsWith("resilience-saga-"));
+		return threads;
+	}
+
+	private static DataSource countingConnections(AtomicInteger connections) {
+		JdbcDataSource database = new JdbcDataSource();
+		database.setURL("jdbc:h2:mem:" + UUID.randomUUID());
+		return new DelegatingDataSource(database) {
+
+			@Override
+			public Connection getConnection() throws SQLException {
+				connections.incrementAndGet();
+				return super.getConnection();
+			}
+
+		};
+	}
+
+	interface OrderOperations {
+
+		String place(String sku);
+
+	}
+
+	static class Orders implements OrderOperations {
+
+		@Override
+		@Saga(name = "place-order")
+		public String place(String sku) {
+			return sku;
+		}
+
 	}
 
 }

@@ -22,7 +22,9 @@ import dev.resilience.saga.SagaStore;
 import dev.resilience.saga.StepExecution;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.support.JdbcUtils;
@@ -248,6 +250,34 @@ public final class JdbcSagaStore implements SagaStore {
 	public boolean releaseLease(UUID sagaId, String owner) {
 		return independently(
 				() -> this.client.sql(this.sql.releaseLease).params(sagaId.toString(), owner).update()) == 1;
+	}
+
+	/**
+	 * Return the tables of this store that it cannot use, being missing or lacking one of
+	 * its columns: one query per table, reading no row.
+	 * @return the names of those tables, empty when both can be used
+	 * @throws DataAccessException if the database cannot answer for another reason, such
+	 * as being unreachable
+	 */
+	public List<String> missingTables() {
+		List<String> missing = new ArrayList<>(2);
+		if (!canRead(this.sql.readNoSaga)) {
+			missing.add(this.sql.sagaTable);
+		}
+		if (!canRead(this.sql.readNoStep)) {
+			missing.add(this.sql.stepTable);
+		}
+		return missing;
+	}
+
+	private boolean canRead(String query) {
+		try {
+			independently(() -> this.client.sql(query).query().listOfRows());
+			return true;
+		}
+		catch (BadSqlGrammarException ex) {
+			return false;
+		}
 	}
 
 	/**

@@ -18,6 +18,14 @@ final class SagaSql {
 
 	private static final String STALE = ACTIVE + " AND (lease_until IS NULL OR lease_until <= ?)";
 
+	final String sagaTable;
+
+	final String stepTable;
+
+	final String readNoSaga;
+
+	final String readNoStep;
+
 	final String insertSaga;
 
 	final String insertStep;
@@ -69,6 +77,11 @@ final class SagaSql {
 	SagaSql(String tablePrefix) {
 		String saga = tablePrefix + "SAGA";
 		String step = tablePrefix + "SAGA_STEP";
+		this.sagaTable = saga;
+		this.stepTable = step;
+		// fail as every other statement would, when a table or a column is missing
+		this.readNoSaga = "SELECT " + SAGA_COLUMNS + " FROM " + saga + " WHERE 1 = 0";
+		this.readNoStep = "SELECT " + STEP_COLUMNS + " FROM " + step + " WHERE 1 = 0";
 		this.insertSaga = "INSERT INTO " + saga + " (" + SAGA_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 		// selecting from the saga table ignores a step of an unknown saga in one
 		// statement

@@ -71,6 +71,20 @@ abstract class AbstractJdbcSagaStoreTests extends SagaStoreContractTests {
 	}
 
 	@Test
+	void findsNoMissingTableWhenItsSchemaWasCreated() {
+		assertThat(new JdbcSagaStore(dataSource()).missingTables()).isEmpty();
+	}
+
+	@Test
+	void namesTheTablesItCannotUseWhetherMissingOrLackingAColumn() {
+		JdbcClient.create(dataSource())
+			.sql("CREATE TABLE IF NOT EXISTS NARROW_SAGA (id VARCHAR(36) NOT NULL PRIMARY KEY)")
+			.update();
+		assertThat(new JdbcSagaStore(dataSource(), "NARROW_").missingTables()).containsExactly("NARROW_SAGA",
+				"NARROW_SAGA_STEP");
+	}
+
+	@Test
 	void keepsUnicodeAndLargeValues() {
 		String unicode = "Zoë’s café — 東京 🚀 Ωμέγα";
 		String json = largeJson(unicode, 100 * 1024);
