@@ -11,11 +11,16 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * Configuration properties of the resilience starter, under {@code resilience}.
+ * <p>
+ * A name under {@code resilience} that this tree does not bind fails the start, explained
+ * by {@link UnknownPropertyFailureAnalyzer}: ignored, a misspelt key would leave its
+ * default in force unnoticed. Every setting under {@code resilience} therefore belongs in
+ * this tree.
  *
  * @author Resilience
  * @since 0.1.0
  */
-@ConfigurationProperties("resilience")
+@ConfigurationProperties(prefix = "resilience", ignoreUnknownFields = false)
 public class ResilienceProperties {
 
 	/**

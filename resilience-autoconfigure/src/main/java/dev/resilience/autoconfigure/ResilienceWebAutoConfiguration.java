@@ -17,8 +17,9 @@ import org.springframework.web.servlet.DispatcherServlet;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} that answers rejections by the
- * resilience patterns with RFC 9457 problem details, in a Spring MVC or a Spring WebFlux
- * application. An application's own exception handlers for the same exceptions win.
+ * resilience patterns with RFC 9457 problem details, or with the application's error page
+ * for a client that prefers HTML, in a Spring MVC or a Spring WebFlux application. An
+ * application's own exception handlers for the same exceptions win.
  *
  * @author Resilience
  * @since 0.1.0

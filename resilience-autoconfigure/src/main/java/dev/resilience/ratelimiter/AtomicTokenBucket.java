@@ -97,6 +97,16 @@ final class AtomicTokenBucket extends Bucket {
 	}
 
 	@Override
+	long nanosUntilIdle(long now) {
+		long current = this.state;
+		if (current < 0) {
+			return 0;
+		}
+		long ahead = ahead(current, now * this.unitsPerNano);
+		return (ahead > 0) ? (ahead + this.unitsPerNano - 1) / this.unitsPerNano : 0;
+	}
+
+	@Override
 	long availablePermits(long now) {
 		long current = this.state;
 		long ahead = ahead(current & INSTANT_MASK, now * this.unitsPerNano);

@@ -43,6 +43,14 @@ abstract class Bucket {
 	abstract boolean retireIfIdle(long now);
 
 	/**
+	 * Return how long until this bucket is idle, if no permit is taken meanwhile.
+	 * @param now the current time
+	 * @return the nanoseconds until it is as full as a new one, {@code 0} if it is
+	 * already or is retired
+	 */
+	abstract long nanosUntilIdle(long now);
+
+	/**
 	 * Return how many permits could be had at the given time without a wait.
 	 * @param now the current time
 	 * @return the available permits, negative when permits are promised ahead

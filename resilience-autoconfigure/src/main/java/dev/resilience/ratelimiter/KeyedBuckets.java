@@ -1,8 +1,10 @@
 package dev.resilience.ratelimiter;
 
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 import dev.resilience.core.TimeSource;
@@ -20,6 +22,12 @@ import org.jspecify.annotations.Nullable;
  * when the cap is reached, at most once per {@link #capSweepIntervalNanos}, before a new
  * key is rejected. A bucket that is not idle is never dropped, since that would hand its
  * key a full bucket again.
+ * <p>
+ * A new key rejected at the cap is told when room may come: not before the next cap
+ * sweep, nor before the earliest time at which a live bucket may be idle. Sweeps note
+ * that time for the buckets they keep, and new buckets for themselves, on the paths that
+ * already pay for a sweep or a creation. It is a lower bound, since a bucket used again
+ * is idle later.
  * <p>
  * A permit is dated by a clock read made once its bucket is in the map, never before: a
  * caller that read the clock earlier and stalled could otherwise date a permit of a new
@@ -42,6 +50,11 @@ final class KeyedBuckets {
 
 	private static final long MAX_CAP_SWEEP_INTERVAL = TimeUnit.SECONDS.toNanos(1);
 
+	/**
+	 * No bucket to tell of, in {@link #keptIdleAt} and {@link #createdIdleAt}.
+	 */
+	private static final long NO_BUCKET = Long.MAX_VALUE;
+
 	private final ConcurrentHashMap<Object, Bucket> buckets = new ConcurrentHashMap<>();
 
 	private final AtomicInteger live = new AtomicInteger();
@@ -58,6 +71,22 @@ final class KeyedBuckets {
 
 	private final long capSweepIntervalNanos;
 
+	/**
+	 * Clock reading that the idle times below count from, so that they never wrap.
+	 */
+	private final long origin;
+
+	/**
+	 * Earliest time at which a bucket kept by the last sweep may be idle, counted from
+	 * {@link #origin} like the next one.
+	 */
+	private volatile long keptIdleAt = NO_BUCKET;
+
+	/**
+	 * Earliest time at which a bucket created since the last sweep began may be idle.
+	 */
+	private final AtomicLong createdIdleAt = new AtomicLong(NO_BUCKET);
+
 	private volatile int sweepBatch = MIN_SWEEP_BATCH;
 
 	private volatile long nextCapSweepNanos;
@@ -67,7 +96,8 @@ final class KeyedBuckets {
 		this.clock = clock;
 		this.maxKeys = maxKeys;
 		this.capSweepIntervalNanos = Math.min(Math.max(periodNanos, MIN_CAP_SWEEP_INTERVAL), MAX_CAP_SWEEP_INTERVAL);
-		this.nextCapSweepNanos = clock.nanoTime();
+		this.origin = clock.nanoTime();
+		this.nextCapSweepNanos = this.origin;
 	}
 
 	/**
@@ -93,6 +123,7 @@ final class KeyedBuckets {
 			long result = bucket.tryReserve(now, maxWaitNanos);
 			if (result != Bucket.RETIRED) {
 				if (created) {
+					noteIdleAt(sinceOrigin(now) + bucket.nanosUntilIdle(now));
 					sweepIfDue(now);
 				}
 				return result;
@@ -140,12 +171,19 @@ final class KeyedBuckets {
 	}
 
 	/**
-	 * Return how long until the cap may be relieved by a sweep.
+	 * Return how long a new key rejected at the cap should wait before it asks again:
+	 * until a sweep may run and find a bucket to drop.
 	 * @param now the current time
-	 * @return the time until the next sweep may run when the cap is reached, not negative
+	 * @return the time until both the next cap sweep and the earliest time at which a
+	 * live bucket may be idle, not negative
 	 */
-	long nanosUntilCapSweep(long now) {
-		return Math.max(this.nextCapSweepNanos - now, 0);
+	long nanosUntilRoom(long now) {
+		long wait = this.nextCapSweepNanos - now;
+		long idleAt = Math.min(this.keptIdleAt, this.createdIdleAt.get());
+		if (idleAt != NO_BUCKET) {
+			wait = Math.max(wait, idleAt - sinceOrigin(now));
+		}
+		return Math.max(wait, 0);
 	}
 
 	private boolean claimRoom(long now) {
@@ -193,16 +231,41 @@ final class KeyedBuckets {
 	}
 
 	/**
-	 * Drop every bucket idle at the given time. Called with the sweep lock held.
+	 * Drop every bucket idle at the given time, and note when the earliest of the others
+	 * may be. Called with the sweep lock held.
 	 */
 	private void sweep(long now) {
-		this.buckets.forEach((key, bucket) -> {
+		// buckets created from here on note their own idle time, older ones are seen
+		// below
+		this.keptIdleAt = Math.min(this.keptIdleAt, this.createdIdleAt.get());
+		this.createdIdleAt.set(NO_BUCKET);
+		long earliestIdleAt = NO_BUCKET;
+		for (Map.Entry<Object, Bucket> entry : this.buckets.entrySet()) {
+			Bucket bucket = entry.getValue();
 			if (bucket.retireIfIdle(now)) {
-				remove(key, bucket);
+				remove(entry.getKey(), bucket);
 			}
-		});
+			else {
+				earliestIdleAt = Math.min(earliestIdleAt, sinceOrigin(now) + bucket.nanosUntilIdle(now));
+			}
+		}
+		this.keptIdleAt = earliestIdleAt;
 		this.createdSinceSweep.set(0);
 		this.sweepBatch = Math.max(MIN_SWEEP_BATCH, this.live.get());
+	}
+
+	/**
+	 * Note the idle time of a bucket just created.
+	 */
+	private void noteIdleAt(long idleAt) {
+		// most new buckets are idle later than an older one: no write then
+		if (idleAt < this.createdIdleAt.get()) {
+			this.createdIdleAt.accumulateAndGet(idleAt, Math::min);
+		}
+	}
+
+	private long sinceOrigin(long now) {
+		return now - this.origin;
 	}
 
 	private void remove(Object key, Bucket bucket) {

@@ -41,6 +41,17 @@ abstract class LockedBucket extends Bucket {
 	}
 
 	@Override
+	final long nanosUntilIdle(long now) {
+		this.lock.lock();
+		try {
+			return this.retired ? 0 : nanosUntilIdleAt(now);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	@Override
 	final long availablePermits(long now) {
 		this.lock.lock();
 		try {
@@ -65,6 +76,13 @@ abstract class LockedBucket extends Bucket {
 	 * @return {@code true} if idle
 	 */
 	abstract boolean isIdle(long now);
+
+	/**
+	 * Return how long until the bucket is as full as a new one, with the lock held.
+	 * @param now the current time
+	 * @return the nanoseconds until idle, {@code 0} if idle
+	 */
+	abstract long nanosUntilIdleAt(long now);
 
 	/**
 	 * Count the permits available without a wait, with the lock held.

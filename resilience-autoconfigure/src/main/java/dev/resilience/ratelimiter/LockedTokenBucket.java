@@ -81,6 +81,15 @@ final class LockedTokenBucket extends LockedBucket {
 	}
 
 	@Override
+	long nanosUntilIdleAt(long now) {
+		if (isIdle(now)) {
+			return 0;
+		}
+		long aheadNanos = this.fullNanos - now;
+		return (this.fullRemainder > 0) ? aheadNanos + 1 : aheadNanos;
+	}
+
+	@Override
 	long availablePermitsAt(long now) {
 		if (isIdle(now)) {
 			return this.rate.burst;

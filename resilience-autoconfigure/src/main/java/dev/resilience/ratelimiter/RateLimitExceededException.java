@@ -37,10 +37,11 @@ public final class RateLimitExceededException extends ResilienceException implem
 
 	/**
 	 * Create an exception for a call whose key is new while the limiter tracks as many
-	 * keys as it may, none of them idle.
+	 * keys as it may, none of them idle. No permit is on its way: the call waits for
+	 * room, which comes only when a live key's bucket is full again and a sweep drops it.
 	 * @param instanceName the name of the rate limiter
 	 * @param maxKeys the cap on live keys
-	 * @param retryAfter the time until idle keys may be dropped to make room
+	 * @param retryAfter the time until a sweep may find a live key's bucket idle
 	 * @return the exception
 	 */
 	static RateLimitExceededException keyCapReached(String instanceName, int maxKeys, Duration retryAfter) {
@@ -60,7 +61,9 @@ public final class RateLimitExceededException extends ResilienceException implem
 	}
 
 	/**
-	 * Return the time until a permit would be available.
+	 * Return the time until a permit would be available or, for a new key rejected
+	 * because the limiter tracks its maximum number of keys, until one of them may be
+	 * idle and dropped to make room: the earliest time a call is worth trying again.
 	 * @return the wait, never {@code null}
 	 */
 	@Override

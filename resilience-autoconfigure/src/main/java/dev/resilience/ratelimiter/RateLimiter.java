@@ -35,8 +35,9 @@ import org.jspecify.annotations.Nullable;
  * bucket at once: when a new key finds no room, idle buckets are dropped first (by a
  * sweep that runs at most once per {@code period}, or per second if the period is longer,
  * and never more than once per millisecond); if there is still no room, the call is
- * rejected and counted in {@link RateLimiterMetrics#keyCapRejections()}. A bucket in use
- * is never dropped, since that would let its key start over with a full bucket.
+ * rejected and counted in {@link RateLimiterMetrics#keyCapRejections()}, with the time
+ * until a live key's bucket may be idle as its {@code retryAfter}. A bucket in use is
+ * never dropped, since that would let its key start over with a full bucket.
  * <p>
  * Thread-safe, without {@code synchronized}: a token bucket is one word updated by
  * compare-and-set when its interval is a whole number of quarter nanoseconds (1,000 per

@@ -91,7 +91,7 @@ final class RateLimiterRecorder implements RateLimiterMetrics {
 	 */
 	RateLimitExceededException rejection(long result) {
 		if (result == KeyedBuckets.KEY_CAP_REACHED) {
-			Duration retryAfter = Duration.ofNanos(this.keyed.nanosUntilCapSweep(this.clock.nanoTime()));
+			Duration retryAfter = Duration.ofNanos(this.keyed.nanosUntilRoom(this.clock.nanoTime()));
 			return RateLimitExceededException.keyCapReached(this.limiter.name(), this.limiter.config().maxKeys(),
 					retryAfter);
 		}

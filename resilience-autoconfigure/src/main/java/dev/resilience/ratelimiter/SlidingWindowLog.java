@@ -59,6 +59,11 @@ final class SlidingWindowLog extends LockedBucket {
 	}
 
 	@Override
+	long nanosUntilIdleAt(long now) {
+		return (this.size > 0) ? Math.max(newest() - now + this.periodNanos, 0) : 0;
+	}
+
+	@Override
 	long availablePermitsAt(long now) {
 		int inWindow = 0;
 		for (int i = this.size - 1; i >= 0; i--) {

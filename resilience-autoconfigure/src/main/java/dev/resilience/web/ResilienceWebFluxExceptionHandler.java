@@ -5,13 +5,17 @@ import dev.resilience.circuitbreaker.CircuitBreakerOpenException;
 import dev.resilience.core.ResilienceException;
 import dev.resilience.ratelimiter.RateLimitExceededException;
 import dev.resilience.timelimiter.TimeLimitExceededException;
+import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Spring WebFlux controller advice that answers a rejection by a resilience pattern with
@@ -28,10 +32,17 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
  * exception's message and its {@code resilienceInstance} property names the instance that
  * rejected the call.
  * <p>
+ * A client that prefers HTML, such as a browser asking for a page, gets the application's
+ * HTML error page instead: the rejection is passed on as a
+ * {@link ResponseStatusException} of its status, with its {@code Retry-After}, to Spring
+ * Boot's error handling, which renders the application's {@code error/429} view (or
+ * {@code error/4xx}, ...) or else the whitelabel page. Clients that accept JSON, problem
+ * details, anything ({@code *}{@code /*}), or say nothing get the problem detail.
+ * <p>
  * The advice has the lowest precedence, so an application's own {@code @ExceptionHandler}
  * for these exceptions, in a controller or a controller advice, wins. Defining a bean of
  * this type replaces the auto-configured one; a subclass may override
- * {@link #handleRejection(ResilienceException)} to adapt the response.
+ * {@link #handleRejection(ResilienceException)} to adapt the problem detail response.
  *
  * @author Resilience
  * @since 0.1.0
@@ -41,13 +52,33 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 public class ResilienceWebFluxExceptionHandler {
 
 	/**
+	 * Answer a rejection with a problem detail, or with the application's error page for
+	 * a client that prefers HTML.
+	 * @param rejection the rejection
+	 * @param exchange the exchange
+	 * @return the problem detail response, or an error for Spring Boot's error handling
+	 */
+	@ExceptionHandler({ RateLimitExceededException.class, CircuitBreakerOpenException.class,
+			BulkheadFullException.class, TimeLimitExceededException.class })
+	public Mono<ResponseEntity<ProblemDetail>> handleRejection(ResilienceException rejection,
+			ServerWebExchange exchange) {
+		if (AcceptHeader.prefersHtml(exchange.getRequest().getHeaders().getOrEmpty(HttpHeaders.ACCEPT))) {
+			String retryAfter = ProblemDetails.retryAfter(rejection);
+			if (retryAfter != null) {
+				exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, retryAfter);
+			}
+			return Mono.error(
+					new ResponseStatusException(ProblemDetails.status(rejection), rejection.getMessage(), rejection));
+		}
+		return Mono.just(handleRejection(rejection));
+	}
+
+	/**
 	 * Answer a rejection with a problem detail.
 	 * @param rejection the rejection
 	 * @return the response, with its status, {@code Retry-After} header where known, and
 	 * problem detail body
 	 */
-	@ExceptionHandler({ RateLimitExceededException.class, CircuitBreakerOpenException.class,
-			BulkheadFullException.class, TimeLimitExceededException.class })
 	public ResponseEntity<ProblemDetail> handleRejection(ResilienceException rejection) {
 		return ProblemDetails.response(rejection);
 	}

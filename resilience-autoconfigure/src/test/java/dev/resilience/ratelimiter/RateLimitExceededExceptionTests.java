@@ -3,12 +3,16 @@ package dev.resilience.ratelimiter;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.stream.Stream;
 
 import dev.resilience.core.Failures;
 import dev.resilience.core.ResilienceException;
 import dev.resilience.retry.Retry;
 import dev.resilience.retry.RetryConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static dev.resilience.ratelimiter.Limiters.drain;
 import static dev.resilience.ratelimiter.Limiters.limiter;
@@ -16,6 +20,7 @@ import static dev.resilience.ratelimiter.Limiters.slidingWindow;
 import static dev.resilience.ratelimiter.Limiters.tokenBucket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * Tests for {@link RateLimitExceededException} and the {@code retryAfter} it carries.
@@ -87,6 +92,44 @@ class RateLimitExceededExceptionTests {
 		assertThat(rejection(limiter, "b").getRetryAfter()).isEqualTo(Duration.ofMillis(50));
 		this.clock.advanceMillis(50);
 		limiter.acquirePermission("b");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("hourlyLimits")
+	void keyCapRetryAfterIsTheWaitForAnIdleBucketNotForTheNextSweep(String bucket, RateLimiterConfig hourly) {
+		RateLimiter limiter = limiter(hourly.toBuilder().maxKeys(1).build(), this.clock);
+		drain(limiter, "a");
+		this.clock.advanceMillis(10);
+		// "a" is full again an hour after its calls: the sweeps before cannot make room
+		RateLimitExceededException ex = rejection(limiter, "b");
+		assertThat(ex.getRetryAfter()).isEqualTo(Duration.ofHours(1).minusMillis(10));
+		assertThat(ex)
+			.hasMessage("RateLimiter 'api' tracks its maximum of 1 keys and rejects new ones; retry after 1h");
+		this.clock.advance(Duration.ofMinutes(30));
+		assertThat(rejection(limiter, "b").getRetryAfter()).isEqualTo(Duration.ofMinutes(30).minusMillis(10));
+		this.clock.advance(Duration.ofMinutes(30).minusMillis(10));
+		limiter.acquirePermission("b");
+	}
+
+	static Stream<Arguments> hourlyLimits() {
+		return Stream.of(arguments("atomic token bucket", tokenBucket(1, Duration.ofHours(1), 1)),
+				// 7 per hour is no whole number of quarter nanoseconds apart
+				arguments("locked token bucket", tokenBucket(7, Duration.ofHours(1), 7)),
+				arguments("sliding window", slidingWindow(1, Duration.ofHours(1))));
+	}
+
+	@Test
+	void keyCapRetryAfterCountsBucketsCreatedSinceTheLastSweep() {
+		RateLimiter limiter = limiter(tokenBucket(10, Duration.ofHours(1), 10).toBuilder().maxKeys(2).build(),
+				this.clock);
+		drain(limiter, "busy");
+		limiter.acquirePermission("brief");
+		// "brief" is full again at 6 minutes, when the sweep for "new" drops it
+		this.clock.advance(Duration.ofMinutes(6));
+		limiter.acquirePermission("new");
+		this.clock.advanceMillis(500);
+		// no sweep since "new" was created; it is the first full again, at 12 minutes
+		assertThat(rejection(limiter, "newer").getRetryAfter()).isEqualTo(Duration.ofMinutes(6).minusMillis(500));
 	}
 
 	private static RateLimitExceededException rejection(RateLimiter limiter, Object key) {

@@ -31,6 +31,24 @@ abstract class AbstractApplicationAdviceIntegrationTests extends HttpTestSupport
 	}
 
 	@Test
+	void applicationAdviceAnswersOpenCircuitBreakerForBrowsersToo() throws Exception {
+		HttpResponse<String> response = send(
+				request("/circuit-open").header("Accept", AbstractBrowserErrorPageIntegrationTests.BROWSER));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("cached by payments");
+	}
+
+	@Test
+	void rejectionsTheApplicationDoesNotHandleAnswerBrowsersWithErrorPage() throws Exception {
+		HttpResponse<String> response = send(
+				request("/rate-limited").header("Accept", AbstractBrowserErrorPageIntegrationTests.BROWSER));
+		assertThat(response.statusCode()).isEqualTo(429);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
+		assertThat(response.headers().firstValue("Retry-After")).hasValue("2");
+	}
+
+	@Test
 	void rejectionsTheApplicationDoesNotHandleStillAnswerProblemDetails() throws Exception {
 		HttpResponse<String> response = get("/rate-limited");
 		assertThat(response.statusCode()).isEqualTo(429);
