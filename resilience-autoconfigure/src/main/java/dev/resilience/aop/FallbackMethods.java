@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import dev.resilience.core.Failures;
+import dev.resilience.core.internal.SimilarNames;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.ProxyMethodInvocation;

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.resilience.core.internal.SimilarNames;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.BeanUtils;
@@ -120,7 +121,7 @@ final class KnownPropertyNames {
 		int bestDistance = Integer.MAX_VALUE;
 		for (String path : node.leafPaths("")) {
 			String uniform = path.replace("-", "").replace(".", "");
-			int distance = distance(written.toString(), uniform);
+			int distance = SimilarNames.distance(written.toString(), uniform);
 			if (distance < bestDistance && 2 * distance <= Math.max(written.length(), uniform.length())) {
 				best = path;
 				bestDistance = distance;
@@ -131,29 +132,6 @@ final class KnownPropertyNames {
 
 	private static void appendKey(StringBuilder name, String key) {
 		name.append((key.indexOf('.') >= 0) ? "[" + key + "]" : "." + key);
-	}
-
-	/**
-	 * Levenshtein distance: the fewest insertions, deletions and substitutions that turn
-	 * one string into the other.
-	 */
-	static int distance(String a, String b) {
-		int[] previous = new int[b.length() + 1];
-		int[] current = new int[b.length() + 1];
-		for (int j = 0; j <= b.length(); j++) {
-			previous[j] = j;
-		}
-		for (int i = 1; i <= a.length(); i++) {
-			current[0] = i;
-			for (int j = 1; j <= b.length(); j++) {
-				int substitution = previous[j - 1] + ((a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1);
-				current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-			}
-			int[] swap = previous;
-			previous = current;
-			current = swap;
-		}
-		return previous[b.length()];
 	}
 
 	/**

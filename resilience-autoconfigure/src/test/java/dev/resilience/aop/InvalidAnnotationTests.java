@@ -3,6 +3,7 @@ package dev.resilience.aop;
 import dev.resilience.aop.AnnotatedServices.ConflictingFallbacksService;
 import dev.resilience.aop.AnnotatedServices.IllTypedFallbackService;
 import dev.resilience.aop.AnnotatedServices.MissingFallbackService;
+import dev.resilience.annotation.Retry;
 import dev.resilience.autoconfigure.ResilienceAutoConfiguration;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,25 @@ class InvalidAnnotationTests {
 	}
 
 	@Test
+	void misspeltFallbackSuggestsTheMethodMeant() {
+		this.runner.withBean("inventoryClient", MisspeltFallbackService.class).run((context) -> {
+			FailureAnalysis analysis = analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("'cachedStok' does not exist (did you mean 'cachedStock'?)");
+		});
+	}
+
+	@Test
+	void privateMethodAdviceExplainsThatSelfInvocationIsNeverIntercepted() {
+		this.runner.withBean("inventoryClient", PrivateMethodService.class).run((context) -> {
+			FailureAnalysis analysis = analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("cannot be intercepted by a proxy");
+			assertThat(analysis.getAction()).contains("a call through 'this'")
+				.contains("is never intercepted")
+				.contains("move the annotated method to another bean");
+		});
+	}
+
+	@Test
 	void illTypedFallbackFailsTheStartSayingWhatDoesNotFit() {
 		this.runner.withBean("inventoryClient", IllTypedFallbackService.class).run((context) -> {
 			FailureAnalysis analysis = analyze(context.getStartupFailure());
@@ -58,6 +78,32 @@ class InvalidAnnotationTests {
 		FailureAnalysis analysis = new InvalidResilienceAnnotationFailureAnalyzer().analyze(failure);
 		assertThat(analysis).isNotNull();
 		return analysis;
+	}
+
+	static class MisspeltFallbackService {
+
+		@Retry(fallbackMethod = "cachedStok")
+		public String stock(String sku) {
+			return sku;
+		}
+
+		String cachedStock(String sku) {
+			return sku;
+		}
+
+	}
+
+	static class PrivateMethodService {
+
+		public String stock(String sku) {
+			return guarded(sku);
+		}
+
+		@Retry
+		private String guarded(String sku) {
+			return sku;
+		}
+
 	}
 
 }

@@ -233,6 +233,13 @@ class LimitInterceptionTests {
 	}
 
 	@Test
+	void keyNamingANonParameterListsTheParametersThereAre() {
+		this.runner.withBean("searchService", BadKeyService.class)
+			.run((context) -> assertThat(analyze(context).getDescription())
+				.contains("its parameters are #userId (#p0)"));
+	}
+
+	@Test
 	void unparsableKeyFailsTheStart() {
 		this.runner.withBean("searchService", UnparsableKeyService.class)
 			.run((context) -> assertThat(analyze(context).getDescription()).contains("not a valid SpEL expression"));

@@ -62,13 +62,6 @@ class KnownPropertyNamesTests {
 		assertThat(suggest("shop.cache")).isNull();
 	}
 
-	@Test
-	void distanceCountsInsertionsDeletionsAndSubstitutions() {
-		assertThat(KnownPropertyNames.distance("kitten", "sitting")).isEqualTo(3);
-		assertThat(KnownPropertyNames.distance("", "abc")).isEqualTo(3);
-		assertThat(KnownPropertyNames.distance("same", "same")).isZero();
-	}
-
 	private Suggestion suggest(String name) {
 		return this.names.suggest(ConfigurationPropertyName.adapt(name, '.'));
 	}

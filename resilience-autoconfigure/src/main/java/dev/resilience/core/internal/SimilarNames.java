@@ -1,4 +1,4 @@
-package dev.resilience.aop;
+package dev.resilience.core.internal;
 
 import java.util.Collection;
 
@@ -6,11 +6,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the name a user probably meant, for start-up errors about a name that does not
- * exist.
+ * exist. Not part of the public API.
  *
  * @author Resilience
  */
-final class SimilarNames {
+public final class SimilarNames {
 
 	private SimilarNames() {
 	}
@@ -21,7 +21,7 @@ final class SimilarNames {
 	 * @param candidates the names that do
 	 * @return {@code " (did you mean 'x'?)"}, or empty when nothing is close
 	 */
-	static String didYouMean(String name, Collection<String> candidates) {
+	public static String didYouMean(String name, Collection<String> candidates) {
 		@Nullable String best = null;
 		int bestDistance = Integer.MAX_VALUE;
 		for (String candidate : candidates) {
@@ -37,7 +37,14 @@ final class SimilarNames {
 		return " (did you mean '" + best + "'?)";
 	}
 
-	private static int distance(String a, String b) {
+	/**
+	 * Return the Levenshtein distance of two strings: the fewest insertions, deletions
+	 * and substitutions that turn one into the other.
+	 * @param a a string
+	 * @param b another string
+	 * @return the distance
+	 */
+	public static int distance(String a, String b) {
 		int[] previous = new int[b.length() + 1];
 		int[] current = new int[b.length() + 1];
 		for (int j = 0; j <= b.length(); j++) {
