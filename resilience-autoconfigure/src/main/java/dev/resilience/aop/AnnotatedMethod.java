@@ -26,15 +26,11 @@ public final class AnnotatedMethod {
 
 	private final ReturnKind returnKind;
 
-	private final InvocationRewinder rewinder;
-
-	AnnotatedMethod(String beanName, Class<?> userClass, Method method, ReturnKind returnKind,
-			InvocationRewinder rewinder) {
+	AnnotatedMethod(String beanName, Class<?> userClass, Method method, ReturnKind returnKind) {
 		this.beanName = beanName;
 		this.userClass = userClass;
 		this.method = method;
 		this.returnKind = returnKind;
-		this.rewinder = rewinder;
 	}
 
 	/**
@@ -77,10 +73,6 @@ public final class AnnotatedMethod {
 
 	public ReturnKind returnKind() {
 		return this.returnKind;
-	}
-
-	InvocationRewinder rewinder() {
-		return this.rewinder;
 	}
 
 	/**

@@ -74,19 +74,18 @@ final class PipelineFactory {
 			if (method.isBridge() || method.isSynthetic()) {
 				continue;
 			}
-			InvocationRewinder rewinder = new InvocationRewinder();
-			Stage pipeline = create(beanName, userClass, method, rewinder);
+			Stage pipeline = create(beanName, userClass, method);
 			if (pipeline != null) {
-				pipelines.add(new MethodPipeline(method, pipeline, rewinder));
+				pipelines.add(new MethodPipeline(method, pipeline));
 			}
 		}
 		return pipelines;
 	}
 
-	private @Nullable Stage create(String beanName, Class<?> userClass, Method method, InvocationRewinder rewinder) {
+	private @Nullable Stage create(String beanName, Class<?> userClass, Method method) {
 		ReturnKind kind = ReturnKind.of(method);
 		AnnotatedMethod annotated = new AnnotatedMethod(beanName, userClass, method,
-				(kind != null) ? kind : ReturnKind.SYNC, rewinder);
+				(kind != null) ? kind : ReturnKind.SYNC);
 		List<PatternBinding<?>> applicable = new ArrayList<>();
 		for (PatternBinding<?> binding : this.bindings) {
 			if (annotated.find(binding.annotationType()) != null) {

@@ -87,7 +87,6 @@ public class ResilienceBeanPostProcessor implements BeanPostProcessor, BeanClass
 		List<Advisor> advisors = new ArrayList<>(pipelines.size());
 		for (MethodPipeline pipeline : pipelines) {
 			ResilienceInterceptor interceptor = new ResilienceInterceptor(pipeline.stage());
-			pipeline.rewinder().attach(interceptor);
 			advisors
 				.add(this.placement.advisor(new ResilienceInterceptor.MethodPointcut(pipeline.method()), interceptor));
 		}

@@ -45,22 +45,21 @@ public final class RetryBinding implements PatternBinding<Retry> {
 	@Override
 	public Stage wrap(AnnotatedMethod method, Retry annotation, Stage next) {
 		dev.resilience.retry.Retry retry = this.registry.get(method.instanceName(annotation.name()));
-		InvocationRewinder rewinder = method.rewinder();
 		return switch (method.returnKind()) {
 			case SYNC -> {
-				CheckedFunction<ProxyMethodInvocation, Object> rewound = (invocation) -> next
-					.invoke(rewinder.rewind(invocation));
-				CheckedFunction<ProxyMethodInvocation, Object> copied = (invocation) -> next
-					.invoke((ProxyMethodInvocation) invocation.invocableClone());
-				yield (invocation) -> retry.execute(invocation, rewinder.canRewind(invocation) ? rewound : copied);
+				InvocationRewinder rewinder = InvocationRewinder.create();
+				CheckedFunction<ProxyMethodInvocation, Object> attempt = (invocation) -> next
+					.invoke(rewinder.forAttempt(invocation));
+				yield (invocation) -> retry.execute(invocation, attempt);
 			}
 			case COMPLETION_STAGE -> {
-				CheckedFunction<ProxyMethodInvocation, CompletionStage<Object>> rewound = (invocation) -> Terminals
-					.invokeAsync(next, rewinder.rewind(invocation));
-				CheckedFunction<ProxyMethodInvocation, CompletionStage<Object>> copied = (invocation) -> Terminals
-					.invokeAsync(next, (ProxyMethodInvocation) invocation.invocableClone());
-				yield (invocation) -> retry.executeAsync(invocation, rewinder.canRewind(invocation) ? rewound : copied);
+				InvocationRewinder rewinder = InvocationRewinder.create();
+				CheckedFunction<ProxyMethodInvocation, CompletionStage<Object>> attempt = (invocation) -> Terminals
+					.invokeAsync(next, rewinder.forAttempt(invocation));
+				yield (invocation) -> retry.executeAsync(invocation, attempt);
 			}
+			// A reactive attempt calls the method on a copy of the invocation when
+			// subscribed
 			case MONO -> ReactorStages.retryMono(retry, next);
 			case FLUX -> ReactorStages.retryFlux(retry, next);
 		};

@@ -1,6 +1,7 @@
 package dev.resilience.aop;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -73,7 +74,10 @@ class AsyncCancellationTests {
 		this.runner.run((context) -> {
 			HangingService service = context.getBean(HangingService.class);
 			CompletableFuture<String> result = service.stacked();
-			await().until(() -> service.started().size() == 1);
+			// well within the time limit, not after Awaitility's default poll delay
+			await().pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofMillis(1))
+				.until(() -> service.started().size() == 1);
 			result.cancel(true);
 			assertThatExceptionOfType(CancellationException.class).isThrownBy(result::join);
 			assertThat(service.started()).hasSize(1).allMatch(CompletableFuture::isCancelled);

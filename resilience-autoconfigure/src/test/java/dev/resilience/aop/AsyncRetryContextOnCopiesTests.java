@@ -1,0 +1,14 @@
+package dev.resilience.aop;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs {@link AsyncRetryContextTests} with every retry attempt on a copy of the
+ * invocation.
+ *
+ * @author Resilience
+ */
+@ExtendWith(CopiedInvocations.class)
+class AsyncRetryContextOnCopiesTests extends AsyncRetryContextTests {
+
+}
