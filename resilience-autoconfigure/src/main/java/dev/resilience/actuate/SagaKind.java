@@ -120,10 +120,10 @@ public class SagaKind implements ResilienceKind {
 			this.coordinator.retryCompensation(id);
 		}
 		catch (NoSuchElementException ex) {
-			return WriteResult.notFound(ex.getMessage());
+			return WriteResult.notFound(String.valueOf(ex.getMessage()));
 		}
 		catch (IllegalStateException ex) {
-			return WriteResult.badRequest(ex.getMessage());
+			return WriteResult.badRequest(String.valueOf(ex.getMessage()));
 		}
 		return this.coordinator.store()
 			.find(id)

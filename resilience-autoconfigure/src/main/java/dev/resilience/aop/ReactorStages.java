@@ -49,7 +49,9 @@ final class ReactorStages {
 	@SuppressWarnings("unchecked")
 	private static Publisher<Object> publisher(Stage stage, ProxyMethodInvocation invocation) {
 		try {
-			return (Publisher<Object>) stage.invoke(invocation);
+			Object publisher = stage.invoke(invocation);
+			return (publisher != null) ? (Publisher<Object>) publisher
+					: Mono.error(new NullPointerException("method returned null instead of a Publisher"));
 		}
 		catch (Throwable ex) {
 			return Mono.error(ex);

@@ -1,5 +1,7 @@
 package dev.resilience.aop;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.aop.ProxyMethodInvocation;
 
 /**
@@ -17,9 +19,10 @@ public interface Stage {
 	 * Run this link and the ones inside it.
 	 * @param invocation the intercepted invocation, positioned at the resilience
 	 * interceptor
-	 * @return the method's result
+	 * @return the method's result, {@code null} for a {@code void} method or a method
+	 * that returned {@code null}
 	 * @throws Throwable what a synchronous method throws
 	 */
-	Object invoke(ProxyMethodInvocation invocation) throws Throwable;
+	@Nullable Object invoke(ProxyMethodInvocation invocation) throws Throwable;
 
 }

@@ -70,7 +70,9 @@ final class Terminals {
 
 	@SuppressWarnings("unchecked")
 	static CompletionStage<Object> invokeAsync(Stage stage, ProxyMethodInvocation invocation) throws Throwable {
-		return (CompletionStage<Object>) stage.invoke(invocation);
+		Object stageOrNull = stage.invoke(invocation);
+		return (stageOrNull != null) ? (CompletionStage<Object>) stageOrNull : CompletableFuture
+			.failedFuture(new NullPointerException("method returned null instead of a CompletionStage"));
 	}
 
 }

@@ -10,6 +10,7 @@ import dev.resilience.core.LinkedFuture;
 import dev.resilience.core.EventBuffer;
 import dev.resilience.core.Scheduler;
 import dev.resilience.core.TimeSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lets at most {@code maxConcurrentCalls} calls in at once; others queue for a slot, for
@@ -227,7 +228,7 @@ public final class Bulkhead {
 	 * @throws BulkheadFullException if no slot was handed over in time
 	 * @throws Throwable whatever the call throws
 	 */
-	public <C, R> R execute(C context, CheckedFunction<C, R> call) throws Throwable {
+	public <C, R> @Nullable R execute(C context, CheckedFunction<C, R> call) throws Throwable {
 		acquirePermission();
 		try {
 			return call.apply(context);

@@ -2,6 +2,7 @@ package dev.resilience.circuitbreaker;
 
 import java.util.Arrays;
 import java.util.concurrent.CancellationException;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.resilience.circuitbreaker.CircuitBreaker.CallObserver;
@@ -119,7 +120,8 @@ final class CallRecorder {
 	}
 
 	private void notify(Outcome outcome, long durationNanos) {
-		for (CallObserver observer : this.observers.get()) {
+		// never null: set to an array at construction and only ever updated to another
+		for (CallObserver observer : Objects.requireNonNull(this.observers.get())) {
 			observer.onCall(outcome, durationNanos);
 		}
 	}

@@ -10,6 +10,7 @@ import dev.resilience.core.ErrorClassifier;
 import dev.resilience.core.EventBuffer;
 import dev.resilience.core.LinkedFuture;
 import dev.resilience.core.TimeSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stops calling a downstream that keeps failing or answering slowly, then lets a few
@@ -215,7 +216,7 @@ public final class CircuitBreaker {
 	 * @throws CircuitBreakerOpenException if the call is not permitted
 	 * @throws Throwable whatever the call throws
 	 */
-	public <C, R> R execute(C context, CheckedFunction<C, R> call) throws Throwable {
+	public <C, R> @Nullable R execute(C context, CheckedFunction<C, R> call) throws Throwable {
 		CircuitState permit = acquire();
 		long start = this.clock.nanoTime();
 		R result;

@@ -60,7 +60,8 @@ final class CircuitStateMachine implements CircuitBreakerMetrics {
 	}
 
 	CircuitState current() {
-		return this.current.get();
+		// never null: set at construction, then only compared-and-set to other states
+		return Objects.requireNonNull(this.current.get());
 	}
 
 	/**
@@ -84,7 +85,7 @@ final class CircuitStateMachine implements CircuitBreakerMetrics {
 
 	private @Nullable CircuitState admit(boolean throwIfRejected) {
 		for (;;) {
-			CircuitState state = this.current.get();
+			CircuitState state = current();
 			if (state instanceof Closed || state.state() == State.DISABLED) {
 				return state;
 			}
@@ -159,7 +160,7 @@ final class CircuitStateMachine implements CircuitBreakerMetrics {
 					+ "waitDurationInOpenState has passed");
 		}
 		for (;;) {
-			CircuitState state = this.current.get();
+			CircuitState state = current();
 			if (state.state() == target) {
 				return;
 			}

@@ -1,5 +1,7 @@
 package dev.resilience.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A call that an engine guards: it takes a context and may throw anything. Passing the
  * context separately lets callers keep one non-capturing function per method instead of
@@ -16,9 +18,9 @@ public interface CheckedFunction<C, R> {
 	/**
 	 * Run the call.
 	 * @param context the context of this call
-	 * @return the result
+	 * @return the result, {@code null} for a call that returns nothing
 	 * @throws Throwable whatever the call throws
 	 */
-	R apply(C context) throws Throwable;
+	@Nullable R apply(C context) throws Throwable;
 
 }

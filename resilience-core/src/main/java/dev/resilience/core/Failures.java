@@ -140,13 +140,14 @@ public final class Failures {
 
 		int status(Throwable failure) {
 			try {
-				Object code = (this.statusCode != null) ? this.statusCode.invoke(failure) : null;
-				if (code == null) {
+				Method accessor = this.statusCode;
+				Object code = (accessor != null) ? accessor.invoke(failure) : null;
+				if (accessor == null || code == null) {
 					return 0;
 				}
 				// look the accessor up on the declared type (HttpStatusCode): the runtime
 				// class of an unusual status is not public
-				Object value = this.statusCode.getReturnType().getMethod("value").invoke(code);
+				Object value = accessor.getReturnType().getMethod("value").invoke(code);
 				return (value instanceof Integer status) ? status : 0;
 			}
 			catch (ReflectiveOperationException | RuntimeException ex) {

@@ -320,7 +320,7 @@ public final class RateLimiter {
 	 * @throws RateLimitExceededException if no permit is taken; the call is not made
 	 * @throws Throwable whatever the call throws
 	 */
-	public <C, R> R execute(Object key, C context, CheckedFunction<C, R> call) throws Throwable {
+	public <C, R> @Nullable R execute(Object key, C context, CheckedFunction<C, R> call) throws Throwable {
 		acquirePermission(key);
 		return call.apply(context);
 	}

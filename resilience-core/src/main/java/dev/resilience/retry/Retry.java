@@ -21,6 +21,7 @@ import dev.resilience.core.ResilienceException;
 import dev.resilience.core.Scheduler;
 import dev.resilience.core.Sleeper;
 import dev.resilience.core.TimeSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Calls an operation again when it fails with an error worth retrying, waiting longer
@@ -241,7 +242,7 @@ public final class Retry {
 	 * @return the result of the first attempt that succeeds
 	 * @throws Throwable the last failure
 	 */
-	public <C, R> R execute(C context, CheckedFunction<C, R> call) throws Throwable {
+	public <C, R> @Nullable R execute(C context, CheckedFunction<C, R> call) throws Throwable {
 		List<Throwable> earlier = null;
 		for (int attempt = 1;; attempt++) {
 			try {

@@ -147,7 +147,7 @@ public final class SagaCoordinator {
 	 * compensation suppressed; the store's failure if the saga could not be logged; a
 	 * {@link SagaException} if this instance lost the saga's lease
 	 */
-	public <C, R> R run(String sagaName, C context, CheckedFunction<C, R> body) throws Throwable {
+	public <C, R> @Nullable R run(String sagaName, C context, CheckedFunction<C, R> body) throws Throwable {
 		SagaType type = this.types.get(sagaName);
 		Instant now = this.timeSource.now();
 		UUID id = UUID.randomUUID();
@@ -213,8 +213,8 @@ public final class SagaCoordinator {
 	 * result cannot be encoded; an {@link IllegalStateException} if the current saga has
 	 * ended; the store's failure if the step could not be logged
 	 */
-	public <C, R> R step(StepDefinition step, @Nullable Object[] arguments, C context, CheckedFunction<C, R> call)
-			throws Throwable {
+	public <C, R> @Nullable R step(StepDefinition step, @Nullable Object[] arguments, C context,
+			CheckedFunction<C, R> call) throws Throwable {
 		ActiveSaga saga = SagaContext.active();
 		if (saga == null) {
 			return call.apply(context);

@@ -3,6 +3,8 @@ package dev.resilience.saga;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A saga run by a {@link SagaTemplate}, through which its body calls its steps. Steps may
  * be called from any thread, and each runs with the saga current, so that
@@ -33,7 +35,7 @@ public interface SagaSteps {
 	 * @return its result
 	 * @throws Exception the step's failure
 	 */
-	<R> R step(String name, Callable<R> action) throws Exception;
+	<R> @Nullable R step(String name, Callable<R> action) throws Exception;
 
 	/**
 	 * Run a step, logging it, with a compensation held in memory that undoes it if the
@@ -45,6 +47,6 @@ public interface SagaSteps {
 	 * @return its result
 	 * @throws Exception the step's failure
 	 */
-	<R> R step(String name, Callable<R> action, StepCompensation<? super R> compensation) throws Exception;
+	<R> @Nullable R step(String name, Callable<R> action, StepCompensation<? super R> compensation) throws Exception;
 
 }

@@ -3,6 +3,8 @@ package dev.resilience.saga;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Runs sagas whose steps are given in code, for when annotations do not fit:
  * <pre class="code">
@@ -46,7 +48,7 @@ public final class SagaTemplate {
 	 * @throws UndeclaredThrowableException wrapping a checked exception the body threw;
 	 * unchecked ones are thrown as they are
 	 */
-	public <R> R execute(String sagaName, SagaCallback<R> callback) {
+	public <R> @Nullable R execute(String sagaName, SagaCallback<R> callback) {
 		try {
 			return this.coordinator.run(sagaName, callback, this::doInSaga);
 		}

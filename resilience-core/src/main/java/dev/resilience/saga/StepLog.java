@@ -31,7 +31,7 @@ final class StepLog {
 		this.classifier = classifier;
 	}
 
-	<C, R> R run(ActiveSaga saga, StepDefinition step, @Nullable Object[] arguments,
+	<C, R> @Nullable R run(ActiveSaga saga, StepDefinition step, @Nullable Object[] arguments,
 			@Nullable StepCompensation<Object> memory, C context, CheckedFunction<C, R> call) throws Throwable {
 		LiveStep live = started(saga, step, arguments, memory);
 		R result;

@@ -32,19 +32,20 @@ final class TemplateSteps implements SagaSteps {
 	}
 
 	@Override
-	public <R> R step(String name, Callable<R> action) throws Exception {
+	public <R> @Nullable R step(String name, Callable<R> action) throws Exception {
 		return run(new StepDefinition(name, null), action, null);
 	}
 
 	@Override
 	@SuppressWarnings("unchecked")
-	public <R> R step(String name, Callable<R> action, StepCompensation<? super R> compensation) throws Exception {
+	public <R> @Nullable R step(String name, Callable<R> action, StepCompensation<? super R> compensation)
+			throws Exception {
 		return run(new StepDefinition(name, CompensationRef.inMemory()), action,
 				(StepCompensation<Object>) compensation);
 	}
 
-	private <R> R run(StepDefinition step, Callable<R> action, @Nullable StepCompensation<Object> compensation)
-			throws Exception {
+	private <R> @Nullable R run(StepDefinition step, Callable<R> action,
+			@Nullable StepCompensation<Object> compensation) throws Exception {
 		try {
 			return this.saga.log().run(this.saga, step, NO_ARGUMENTS, compensation, action, this::callWithin);
 		}

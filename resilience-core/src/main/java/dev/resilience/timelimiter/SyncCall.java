@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 
 import dev.resilience.core.CheckedFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A synchronous call handed to another thread. {@link Callable} may only throw an
@@ -26,7 +27,7 @@ final class SyncCall<C, R> implements Callable<R> {
 	}
 
 	@Override
-	public R call() throws Exception {
+	public @Nullable R call() throws Exception {
 		try {
 			return this.call.apply(this.context);
 		}

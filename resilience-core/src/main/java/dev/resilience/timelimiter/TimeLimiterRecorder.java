@@ -54,7 +54,7 @@ final class TimeLimiterRecorder implements TimeLimiterMetrics {
 	TimeLimitExceededException timedOut(TimeLimitExceededException exception) {
 		this.timedOutCalls.increment();
 		this.events.add(new ResilienceEvent(this.timeSource.now(), TimeLimiterEventType.TIMEOUT.name(),
-				exception.getMessage(), null));
+				String.valueOf(exception.getMessage()), null));
 		return exception;
 	}
 
