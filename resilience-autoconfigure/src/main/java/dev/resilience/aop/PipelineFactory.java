@@ -6,6 +6,7 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,8 +17,10 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * Builds the pipeline of every annotated method of a bean class, once, at start-up:
- * bindings in their fixed order, the fallback outermost.
+ * Builds the pipeline of every annotated method of a bean class, once, at start-up, in
+ * one pass: everything the annotations refer to (the fallback methods) is resolved and
+ * checked first, then every layer is built in order, the fallback an ordinary layer at
+ * {@link PatternBinding#FALLBACK_ORDER}.
  *
  * @author Resilience
  */
@@ -96,32 +99,39 @@ final class PipelineFactory {
 			return null;
 		}
 		checkInterceptable(annotated, kind);
+		// what the annotations refer to is resolved and checked before any stage is built
+		String fallbackName = fallbackName(annotated, applicable);
+		List<Layer> layers = new ArrayList<>(applicable.size() + 1);
+		for (PatternBinding<?> binding : applicable) {
+			layers.add(new Layer(binding.order(), (next) -> wrap(binding, annotated, next)));
+		}
+		if (!fallbackName.isEmpty()) {
+			FallbackMethods fallbacks = FallbackMethods.resolve(annotated, fallbackName);
+			layers.add(new Layer(PatternBinding.FALLBACK_ORDER,
+					(next) -> FallbackStages.create(fallbacks, annotated.returnKind(), next)));
+		}
+		layers.sort(Comparator.comparingInt(Layer::order));
 		Stage stage = Terminals.of(annotated.returnKind());
+		for (int i = layers.size() - 1; i >= 0; i--) {
+			stage = layers.get(i).wrap().apply(stage);
+		}
+		return stage;
+	}
+
+	private static String fallbackName(AnnotatedMethod annotated, List<PatternBinding<?>> applicable) {
 		String fallback = "";
-		boolean fallbackApplied = false;
-		for (int i = applicable.size() - 1; i >= 0; i--) {
-			PatternBinding<?> binding = applicable.get(i);
-			if (binding.order() < PatternBinding.FALLBACK_ORDER && !fallbackApplied) {
-				stage = withFallback(annotated, fallback, stage);
-				fallbackApplied = true;
-			}
+		for (PatternBinding<?> binding : applicable) {
 			String named = fallbackMethod(binding, annotated);
 			if (!named.isEmpty()) {
 				if (!fallback.isEmpty() && !fallback.equals(named)) {
 					throw new InvalidResilienceAnnotationException(annotated,
-							"its annotations name different fallback methods, '" + named + "' and '" + fallback + "'",
+							"its annotations name different fallback methods, '" + fallback + "' and '" + named + "'",
 							"Name the same fallbackMethod on every annotation of the method, or on one of them only.");
 				}
 				fallback = named;
 			}
-			stage = wrap(binding, annotated, stage);
 		}
-		return fallbackApplied ? stage : withFallback(annotated, fallback, stage);
-	}
-
-	private static Stage withFallback(AnnotatedMethod annotated, String fallback, Stage stage) {
-		return fallback.isEmpty() ? stage
-				: FallbackStages.create(FallbackMethods.resolve(annotated, fallback), annotated.returnKind(), stage);
+		return fallback;
 	}
 
 	private static void checkInterceptable(AnnotatedMethod annotated, @Nullable ReturnKind kind) {
@@ -158,6 +168,13 @@ final class PipelineFactory {
 	private static <A extends Annotation> Stage wrap(PatternBinding<A> binding, AnnotatedMethod method, Stage next) {
 		A annotation = method.find(binding.annotationType());
 		return (annotation != null) ? binding.wrap(method, annotation, next) : next;
+	}
+
+	/**
+	 * One layer of a pipeline: a pattern's stage, or the fallback, at its order.
+	 */
+	private record Layer(int order, UnaryOperator<Stage> wrap) {
+
 	}
 
 }
