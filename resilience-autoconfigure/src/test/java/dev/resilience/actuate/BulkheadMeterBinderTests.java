@@ -7,6 +7,7 @@ import dev.resilience.bulkhead.Bulkhead;
 import dev.resilience.bulkhead.BulkheadConfig;
 import dev.resilience.bulkhead.BulkheadRegistry;
 import dev.resilience.core.Scheduler;
+import dev.resilience.testsupport.ManualTimeSource;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;

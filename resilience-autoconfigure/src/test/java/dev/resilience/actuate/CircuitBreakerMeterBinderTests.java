@@ -12,6 +12,7 @@ import dev.resilience.circuitbreaker.CircuitBreakerConfig;
 import dev.resilience.circuitbreaker.CircuitBreakerRegistry;
 import dev.resilience.core.ErrorClassifier;
 import dev.resilience.core.ExceptionTypes;
+import dev.resilience.testsupport.ManualTimeSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;

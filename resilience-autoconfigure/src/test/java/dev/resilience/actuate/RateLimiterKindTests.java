@@ -14,6 +14,7 @@ import dev.resilience.ratelimiter.RateLimiterBackend;
 import dev.resilience.ratelimiter.RateLimiterConfig;
 import dev.resilience.ratelimiter.RateLimiterRegistry;
 import dev.resilience.ratelimiter.RedisFailureMode;
+import dev.resilience.testsupport.ManualTimeSource;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -136,7 +137,7 @@ class RateLimiterKindTests {
 		assertThat(description.events()).extracting(InstanceDescription.Event::type)
 			.containsExactly("KEY_CAP_REACHED", "REJECTED");
 		assertThat(description.events()).allSatisfy((event) -> {
-			assertThat(event.timestamp()).isEqualTo("2025-03-14T09:00:00Z");
+			assertThat(event.timestamp()).isEqualTo("2026-01-01T00:00:00Z");
 			assertThat(event.message()).isNotBlank();
 			assertThat(event.error()).isNull();
 		});

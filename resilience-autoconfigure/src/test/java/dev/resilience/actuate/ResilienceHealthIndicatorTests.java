@@ -8,6 +8,7 @@ import dev.resilience.circuitbreaker.CircuitBreakerConfig;
 import dev.resilience.circuitbreaker.CircuitBreakerRegistry;
 import dev.resilience.core.ErrorClassifier;
 import dev.resilience.core.TimeSource;
+import dev.resilience.testsupport.ManualTimeSource;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.health.contributor.Health;

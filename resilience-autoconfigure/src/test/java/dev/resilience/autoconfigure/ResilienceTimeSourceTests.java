@@ -8,9 +8,9 @@ import dev.resilience.bulkhead.BulkheadRegistry;
 import dev.resilience.circuitbreaker.CircuitBreaker;
 import dev.resilience.circuitbreaker.CircuitBreakerRegistry;
 import dev.resilience.core.ResilienceEvent;
-import dev.resilience.core.TimeSource;
 import dev.resilience.ratelimiter.RateLimiter;
 import dev.resilience.ratelimiter.RateLimiterRegistry;
+import dev.resilience.testsupport.ManualTimeSource;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -41,8 +41,8 @@ class ResilienceTimeSourceTests {
 
 	@Test
 	void enginesReadTheApplicationsTimeSource() {
-		this.runner.withUserConfiguration(ManualClockConfiguration.class).run((context) -> {
-			ManualClock clock = context.getBean(ManualClock.class);
+		this.runner.withUserConfiguration(ManualTimeSourceConfiguration.class).run((context) -> {
+			ManualTimeSource clock = context.getBean(ManualTimeSource.class);
 			CircuitBreaker breaker = context.getBean(CircuitBreakerRegistry.class).get("inventory");
 			breaker.acquirePermission();
 			breaker.onError(0, new IllegalStateException("down"));
@@ -76,34 +76,11 @@ class ResilienceTimeSourceTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	static class ManualClockConfiguration {
+	static class ManualTimeSourceConfiguration {
 
 		@Bean
-		ManualClock manualClock() {
-			return new ManualClock();
-		}
-
-	}
-
-	static final class ManualClock implements TimeSource {
-
-		private long nanos = 1_000;
-
-		private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-		@Override
-		public long nanoTime() {
-			return this.nanos;
-		}
-
-		@Override
-		public Instant now() {
-			return this.now;
-		}
-
-		void advance(Duration duration) {
-			this.nanos += duration.toNanos();
-			this.now = this.now.plus(duration);
+		ManualTimeSource manualTimeSource() {
+			return new ManualTimeSource();
 		}
 
 	}

@@ -4,6 +4,8 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 
 import dev.resilience.core.CheckedFunction;
+import dev.resilience.testsupport.ManualScheduler;
+import dev.resilience.testsupport.ManualTimeSource;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +29,7 @@ class BulkheadAllocationTests {
 	void callWithAFreeSlotAllocatesNothing() throws Throwable {
 		com.sun.management.ThreadMXBean threads = allocationCounter();
 		Bulkhead bulkhead = new Bulkhead("inventory", new BulkheadConfig(2, Duration.ofSeconds(1)),
-				new FakeTimeSource(), new ManualScheduler());
+				new ManualTimeSource(), new ManualScheduler());
 		runCalls(bulkhead);
 		long thread = Thread.currentThread().getId();
 		long before = threads.getThreadAllocatedBytes(thread);

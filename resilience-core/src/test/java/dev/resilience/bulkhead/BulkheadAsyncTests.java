@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.resilience.testsupport.ManualScheduler;
+import dev.resilience.testsupport.ManualTimeSource;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +26,7 @@ class BulkheadAsyncTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(2);
 
-	private final FakeTimeSource clock = new FakeTimeSource();
+	private final ManualTimeSource clock = new ManualTimeSource();
 
 	private final ManualScheduler scheduler = new ManualScheduler();
 
@@ -139,7 +141,7 @@ class BulkheadAsyncTests {
 		bulkhead.acquirePermission();
 		CompletableFuture<Void> permission = bulkhead.acquirePermissionAsync();
 		assertThat(permission).isNotDone();
-		this.scheduler.runPending();
+		this.scheduler.runAll();
 		assertThat(permission).failsWithin(Duration.ZERO)
 			.withThrowableThat()
 			.havingCause()
@@ -158,7 +160,7 @@ class BulkheadAsyncTests {
 		CompletableFuture<Void> permission = bulkhead.acquirePermissionAsync();
 		bulkhead.releasePermission();
 		assertThat(permission).isCompleted();
-		this.scheduler.runPending();
+		this.scheduler.runAll();
 		assertThat(permission).isCompleted().isNotCompletedExceptionally();
 		assertThat(bulkhead.metrics().activeCalls()).isOne();
 		assertThat(bulkhead.metrics().rejectedCalls()).isZero();
@@ -178,7 +180,7 @@ class BulkheadAsyncTests {
 		assertThat(ran).isFalse();
 		assertThat(bulkhead.metrics().availableSlots()).isOne();
 		assertThat(bulkhead.metrics().queuedCalls()).isZero();
-		this.scheduler.runPending();
+		this.scheduler.runAll();
 		assertThat(bulkhead.metrics().rejectedCalls()).isZero();
 		assertThat(bulkhead.metrics().permittedCalls()).isOne();
 	}

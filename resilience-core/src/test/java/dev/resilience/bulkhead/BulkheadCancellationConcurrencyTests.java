@@ -1,19 +1,13 @@
 package dev.resilience.bulkhead;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.resilience.core.Scheduler;
 import dev.resilience.core.TimeSource;
+import dev.resilience.testsupport.Concurrently;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,34 +34,23 @@ class BulkheadCancellationConcurrencyTests {
 				TimeSource.system(), Scheduler.commonPool());
 		AtomicInteger inside = new AtomicInteger();
 		AtomicInteger mostInside = new AtomicInteger();
-		CountDownLatch start = new CountDownLatch(1);
-		ExecutorService executor = Executors.newFixedThreadPool(THREADS);
-		List<Future<?>> workers = new ArrayList<>();
-		for (int t = 0; t < THREADS; t++) {
-			workers.add(executor.submit(() -> {
-				start.await();
-				ThreadLocalRandom random = ThreadLocalRandom.current();
-				for (int i = 0; i < CALLS; i++) {
-					CountedStage stage = new CountedStage(inside);
-					CompletableFuture<String> result = bulkhead.executeAsync("call", (call) -> {
-						mostInside.accumulateAndGet(stage.enter(), Math::max);
-						return stage;
-					});
-					if (random.nextBoolean()) {
-						result.cancel(true);
-					}
-					else {
-						stage.complete("done");
-					}
+		Concurrently.runTogether(THREADS, () -> {
+			ThreadLocalRandom random = ThreadLocalRandom.current();
+			for (int i = 0; i < CALLS; i++) {
+				CountedStage stage = new CountedStage(inside);
+				CompletableFuture<String> result = bulkhead.executeAsync("call", (call) -> {
+					mostInside.accumulateAndGet(stage.enter(), Math::max);
+					return stage;
+				});
+				if (random.nextBoolean()) {
+					result.cancel(true);
 				}
-				return null;
-			}));
-		}
-		start.countDown();
-		for (Future<?> worker : workers) {
-			worker.get(1, TimeUnit.MINUTES);
-		}
-		executor.shutdown();
+				else {
+					stage.complete("done");
+				}
+			}
+			return null;
+		});
 		assertThat(mostInside.get()).isLessThanOrEqualTo(SLOTS);
 		assertThat(inside).hasValue(0);
 		assertThat(bulkhead.metrics().activeCalls()).isZero();

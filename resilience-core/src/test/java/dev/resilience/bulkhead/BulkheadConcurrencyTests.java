@@ -1,14 +1,11 @@
 package dev.resilience.bulkhead;
 
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,11 +13,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.resilience.core.CheckedFunction;
 import dev.resilience.core.Scheduler;
 import dev.resilience.core.TimeSource;
+import dev.resilience.testsupport.Concurrently;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Tests that a {@link Bulkhead} never lets more than {@code maxConcurrentCalls} calls in
@@ -41,18 +38,12 @@ class BulkheadConcurrencyTests {
 	@RepeatedTest(3)
 	void waitingCallersNeverExceedTheLimit() throws Exception {
 		Bulkhead bulkhead = bulkhead(4, LONG_WAIT);
-		ExecutorService executor = Executors.newFixedThreadPool(THREADS);
-		try {
-			runTogether(executor, THREADS, () -> {
-				for (int i = 0; i < CALLS_PER_THREAD; i++) {
-					bulkhead.execute(this.occupancy, Occupancy::enter);
-				}
-				return null;
-			});
-		}
-		finally {
-			executor.shutdownNow();
-		}
+		Concurrently.runTogether(THREADS, () -> {
+			for (int i = 0; i < CALLS_PER_THREAD; i++) {
+				bulkhead.execute(this.occupancy, Occupancy::enter);
+			}
+			return null;
+		});
 		assertThat(this.occupancy.max()).isBetween(1, 4);
 		assertThat(bulkhead.metrics().permittedCalls()).isEqualTo(THREADS * CALLS_PER_THREAD);
 		assertThat(bulkhead.metrics().rejectedCalls()).isZero();
@@ -63,26 +54,20 @@ class BulkheadConcurrencyTests {
 	void rejectingCallersNeverExceedTheLimit() throws Exception {
 		Bulkhead bulkhead = bulkhead(3, Duration.ZERO);
 		AtomicLong permitted = new AtomicLong();
-		ExecutorService executor = Executors.newFixedThreadPool(THREADS);
-		try {
-			runTogether(executor, THREADS, () -> {
-				for (int i = 0; i < CALLS_PER_THREAD; i++) {
-					if (bulkhead.tryAcquirePermission()) {
-						permitted.incrementAndGet();
-						try {
-							this.occupancy.enter();
-						}
-						finally {
-							bulkhead.releasePermission();
-						}
+		Concurrently.runTogether(THREADS, () -> {
+			for (int i = 0; i < CALLS_PER_THREAD; i++) {
+				if (bulkhead.tryAcquirePermission()) {
+					permitted.incrementAndGet();
+					try {
+						this.occupancy.enter();
+					}
+					finally {
+						bulkhead.releasePermission();
 					}
 				}
-				return null;
-			});
-		}
-		finally {
-			executor.shutdownNow();
-		}
+			}
+			return null;
+		});
 		assertThat(this.occupancy.max()).isBetween(1, 3);
 		assertThat(bulkhead.metrics().permittedCalls()).isEqualTo(permitted.get());
 		assertThat(permitted.get() + bulkhead.metrics().rejectedCalls()).isEqualTo(THREADS * CALLS_PER_THREAD);
@@ -93,23 +78,17 @@ class BulkheadConcurrencyTests {
 	void waitersThatTimeOutLoseNoSlot() throws Exception {
 		Bulkhead bulkhead = bulkhead(2, Duration.ofNanos(50_000));
 		AtomicLong rejected = new AtomicLong();
-		ExecutorService executor = Executors.newFixedThreadPool(THREADS);
-		try {
-			runTogether(executor, THREADS, () -> {
-				for (int i = 0; i < CALLS_PER_THREAD; i++) {
-					try {
-						bulkhead.execute(this.occupancy, Occupancy::enter);
-					}
-					catch (BulkheadFullException ex) {
-						rejected.incrementAndGet();
-					}
+		Concurrently.runTogether(THREADS, () -> {
+			for (int i = 0; i < CALLS_PER_THREAD; i++) {
+				try {
+					bulkhead.execute(this.occupancy, Occupancy::enter);
 				}
-				return null;
-			});
-		}
-		finally {
-			executor.shutdownNow();
-		}
+				catch (BulkheadFullException ex) {
+					rejected.incrementAndGet();
+				}
+			}
+			return null;
+		});
 		assertThat(this.occupancy.max()).isBetween(1, 2);
 		assertThat(bulkhead.metrics().rejectedCalls()).isEqualTo(rejected.get());
 		assertThat(bulkhead.metrics().permittedCalls() + rejected.get()).isEqualTo(THREADS * CALLS_PER_THREAD);
@@ -118,15 +97,9 @@ class BulkheadConcurrencyTests {
 
 	@Test
 	void tenThousandVirtualThreadsNeverExceedTheLimit() throws Exception {
-		ExecutorService executor = virtualThreadExecutor();
 		Bulkhead bulkhead = bulkhead(8, LONG_WAIT);
 		int threads = 10_000;
-		try {
-			runTogether(executor, threads, () -> bulkhead.execute(this.occupancy, Occupancy::enter));
-		}
-		finally {
-			executor.shutdownNow();
-		}
+		Concurrently.onVirtualThreads(threads).runTogether(() -> bulkhead.execute(this.occupancy, Occupancy::enter));
 		assertThat(this.occupancy.max()).isBetween(1, 8);
 		assertThat(bulkhead.metrics().permittedCalls()).isEqualTo(threads);
 		assertNothingHeld(bulkhead);
@@ -136,7 +109,6 @@ class BulkheadConcurrencyTests {
 	void asyncCallsNeverExceedTheLimitUntilTheirStagesComplete() throws Exception {
 		Bulkhead bulkhead = bulkhead(4, LONG_WAIT);
 		ExecutorService downstream = Executors.newFixedThreadPool(4);
-		ExecutorService callers = Executors.newFixedThreadPool(THREADS);
 		CheckedFunction<Occupancy, CompletableFuture<Integer>> call = (occupancy) -> {
 			int inside = occupancy.arrive();
 			return CompletableFuture.supplyAsync(() -> {
@@ -147,7 +119,7 @@ class BulkheadConcurrencyTests {
 		};
 		List<CompletableFuture<Integer>> results = new ArrayList<>();
 		try {
-			List<List<CompletableFuture<Integer>>> perThread = runTogether(callers, THREADS, () -> {
+			List<List<CompletableFuture<Integer>>> perThread = Concurrently.runTogether(THREADS, () -> {
 				List<CompletableFuture<Integer>> started = new ArrayList<>();
 				for (int i = 0; i < CALLS_PER_THREAD / 5; i++) {
 					started.add(bulkhead.executeAsync(this.occupancy, call));
@@ -158,7 +130,6 @@ class BulkheadConcurrencyTests {
 			CompletableFuture.allOf(results.toArray(new CompletableFuture<?>[0])).get(60, TimeUnit.SECONDS);
 		}
 		finally {
-			callers.shutdownNow();
 			downstream.shutdownNow();
 		}
 		assertThat(this.occupancy.max()).isBetween(1, 4);
@@ -175,42 +146,6 @@ class BulkheadConcurrencyTests {
 	private static Bulkhead bulkhead(int maxConcurrentCalls, Duration maxWaitDuration) {
 		return new Bulkhead("inventory", new BulkheadConfig(maxConcurrentCalls, maxWaitDuration), TimeSource.system(),
 				Scheduler.commonPool());
-	}
-
-	/**
-	 * Run the task on the given number of tasks released at once, and return what each
-	 * returned.
-	 */
-	private static <T> List<T> runTogether(ExecutorService executor, int tasks, Tasks.Task<T> task) throws Exception {
-		CountDownLatch ready = new CountDownLatch(tasks);
-		CountDownLatch start = new CountDownLatch(1);
-		List<Future<T>> futures = new ArrayList<>();
-		for (int i = 0; i < tasks; i++) {
-			futures.add(executor.submit(() -> {
-				ready.countDown();
-				start.await();
-				return Tasks.callable(task).call();
-			}));
-		}
-		assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
-		start.countDown();
-		List<T> results = new ArrayList<>();
-		for (Future<T> future : futures) {
-			results.add(future.get(60, TimeUnit.SECONDS));
-		}
-		return results;
-	}
-
-	private static ExecutorService virtualThreadExecutor() throws Exception {
-		Method factory;
-		try {
-			factory = Executors.class.getMethod("newVirtualThreadPerTaskExecutor");
-		}
-		catch (NoSuchMethodException ex) {
-			factory = null;
-		}
-		assumeTrue(factory != null, "virtual threads need JDK 21 or later");
-		return (ExecutorService) factory.invoke(null);
 	}
 
 	/**

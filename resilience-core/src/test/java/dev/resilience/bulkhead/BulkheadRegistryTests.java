@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import dev.resilience.core.Scheduler;
+import dev.resilience.testsupport.ManualScheduler;
+import dev.resilience.testsupport.ManualTimeSource;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BulkheadRegistryTests {
 
-	private final FakeTimeSource clock = new FakeTimeSource();
+	private final ManualTimeSource clock = new ManualTimeSource();
 
 	private final ManualScheduler scheduler = new ManualScheduler();
 
@@ -77,7 +79,7 @@ class BulkheadRegistryTests {
 		assertThat(bulkhead.tryAcquirePermission()).isTrue();
 		CompletableFuture<Void> waiting = bulkhead.acquirePermissionAsync();
 		assertThat(this.scheduler.delays()).containsExactly(Duration.ofSeconds(2).toNanos());
-		this.scheduler.runPending();
+		this.scheduler.runAll();
 		assertThat(waiting).isCompletedExceptionally();
 	}
 

@@ -6,6 +6,8 @@ import java.util.List;
 
 import dev.resilience.core.ErrorClassifier;
 import dev.resilience.core.ResilienceEvent;
+import dev.resilience.testsupport.ManualScheduler;
+import dev.resilience.testsupport.ManualTimeSource;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
  */
 class BulkheadTests {
 
-	private final FakeTimeSource clock = new FakeTimeSource();
+	private final ManualTimeSource clock = new ManualTimeSource();
 
 	private final ManualScheduler scheduler = new ManualScheduler();
 
@@ -133,7 +135,7 @@ class BulkheadTests {
 			.containsExactly("Rejected a call: all 1 slots in use, 0 queued; 1 rejected since creation",
 					"Rejected a call: all 1 slots in use, 0 queued; 1001 rejected since the previous event");
 		assertThat(events).extracting(ResilienceEvent::timestamp)
-			.containsExactly(FakeTimeSource.EPOCH, FakeTimeSource.EPOCH.plusSeconds(1));
+			.containsExactly(ManualTimeSource.START, ManualTimeSource.START.plusSeconds(1));
 		assertThat(bulkhead.metrics().rejectedCalls()).isEqualTo(1002);
 	}
 

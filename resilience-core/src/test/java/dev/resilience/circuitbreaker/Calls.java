@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.resilience.core.ErrorClassifier;
 import dev.resilience.core.ResilienceEvent;
+import dev.resilience.testsupport.ManualTimeSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +22,7 @@ final class Calls {
 	private Calls() {
 	}
 
-	static CircuitBreaker breaker(CircuitBreakerConfig config, FakeTimeSource clock) {
+	static CircuitBreaker breaker(CircuitBreakerConfig config, ManualTimeSource clock) {
 		return new CircuitBreaker("inventory", config, ErrorClassifier.defaults(), clock);
 	}
 

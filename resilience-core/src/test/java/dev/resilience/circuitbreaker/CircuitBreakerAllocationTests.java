@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.LongAdder;
 
 import dev.resilience.core.CheckedFunction;
+import dev.resilience.testsupport.ManualTimeSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -28,7 +29,7 @@ class CircuitBreakerAllocationTests {
 	@EnumSource(SlidingWindowType.class)
 	void permittedCallWhileClosedAllocatesNothing(SlidingWindowType type) throws Throwable {
 		com.sun.management.ThreadMXBean threads = allocationCounter();
-		FakeTimeSource clock = new FakeTimeSource();
+		ManualTimeSource clock = new ManualTimeSource();
 		CircuitBreaker breaker = Calls
 			.breaker(CircuitBreakerConfig.builder().slidingWindowType(type).slidingWindowSize(10).build(), clock);
 		LongAdder observed = new LongAdder();

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.resilience.circuitbreaker.CircuitBreaker.Outcome;
 import dev.resilience.circuitbreaker.CircuitBreaker.State;
+import dev.resilience.testsupport.ManualTimeSource;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatIOException;
  */
 class CircuitBreakerExecuteTests {
 
-	private final FakeTimeSource clock = new FakeTimeSource();
+	private final ManualTimeSource clock = new ManualTimeSource();
 
 	private final CircuitBreakerConfig config = CircuitBreakerConfig.builder()
 		.slidingWindowSize(2)

@@ -13,6 +13,7 @@ import dev.resilience.circuitbreaker.CircuitBreaker.Outcome;
 import dev.resilience.circuitbreaker.CircuitBreaker.State;
 import dev.resilience.core.ExceptionTypes;
 import dev.resilience.core.ResilienceException;
+import dev.resilience.testsupport.ManualTimeSource;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CircuitBreakerRecordingTests {
 
-	private final FakeTimeSource clock = new FakeTimeSource();
+	private final ManualTimeSource clock = new ManualTimeSource();
 
 	private final CircuitBreakerConfig config = CircuitBreakerConfig.builder()
 		.slidingWindowSize(10)

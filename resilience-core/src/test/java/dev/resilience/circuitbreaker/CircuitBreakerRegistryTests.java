@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.resilience.circuitbreaker.CircuitBreaker.State;
 import dev.resilience.core.ErrorClassifier;
+import dev.resilience.testsupport.ManualTimeSource;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CircuitBreakerRegistryTests {
 
-	private final FakeTimeSource clock = new FakeTimeSource();
+	private final ManualTimeSource clock = new ManualTimeSource();
 
 	private final CircuitBreakerConfig defaults = CircuitBreakerConfig.ofDefaults();
 

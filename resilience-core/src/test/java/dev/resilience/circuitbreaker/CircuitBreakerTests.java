@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.resilience.circuitbreaker.CircuitBreaker.State;
 import dev.resilience.core.ResilienceEvent;
+import dev.resilience.testsupport.ManualTimeSource;
 import org.junit.jupiter.api.Test;
 
 import static dev.resilience.circuitbreaker.Calls.fail;
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class CircuitBreakerTests {
 
-	private final FakeTimeSource clock = new FakeTimeSource();
+	private final ManualTimeSource clock = new ManualTimeSource();
 
 	private final CircuitBreakerConfig config = CircuitBreakerConfig.builder()
 		.slidingWindowSize(10)
@@ -287,7 +288,7 @@ class CircuitBreakerTests {
 
 	@Test
 	void worksAcrossNanoTimeOverflow() {
-		FakeTimeSource clock = new FakeTimeSource(Long.MAX_VALUE - Duration.ofSeconds(30).toNanos());
+		ManualTimeSource clock = new ManualTimeSource(Long.MAX_VALUE - Duration.ofSeconds(30).toNanos());
 		CircuitBreaker breaker = Calls.breaker(this.config, clock);
 		fail(breaker, 10);
 		clock.advanceSeconds(59);

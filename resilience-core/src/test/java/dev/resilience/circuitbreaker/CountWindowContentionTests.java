@@ -1,14 +1,8 @@
 package dev.resilience.circuitbreaker;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
+import dev.resilience.testsupport.Concurrently;
 import org.junit.jupiter.api.RepeatedTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,30 +63,12 @@ class CountWindowContentionTests {
 	 * at once, passing each call its number within its thread.
 	 */
 	private static void recordTogether(IntConsumer record) throws Exception {
-		ExecutorService executor = Executors.newFixedThreadPool(THREADS);
-		try {
-			CountDownLatch ready = new CountDownLatch(THREADS);
-			CountDownLatch start = new CountDownLatch(1);
-			List<Future<?>> futures = new ArrayList<>();
-			for (int t = 0; t < THREADS; t++) {
-				futures.add(executor.submit(() -> {
-					ready.countDown();
-					start.await();
-					for (int i = 0; i < CALLS_PER_THREAD; i++) {
-						record.accept(i);
-					}
-					return null;
-				}));
+		Concurrently.runTogether(THREADS, () -> {
+			for (int i = 0; i < CALLS_PER_THREAD; i++) {
+				record.accept(i);
 			}
-			assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
-			start.countDown();
-			for (Future<?> future : futures) {
-				future.get(30, TimeUnit.SECONDS);
-			}
-		}
-		finally {
-			executor.shutdownNow();
-		}
+			return null;
+		});
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.resilience.circuitbreaker;
 import java.time.Duration;
 
 import dev.resilience.circuitbreaker.CircuitBreaker.State;
+import dev.resilience.testsupport.ManualTimeSource;
 import org.junit.jupiter.api.Test;
 
 import static dev.resilience.circuitbreaker.Calls.fail;
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SlidingWindowTests {
 
-	private final FakeTimeSource clock = new FakeTimeSource();
+	private final ManualTimeSource clock = new ManualTimeSource();
 
 	@Test
 	void countWindowKeepsOnlyTheLastCalls() {

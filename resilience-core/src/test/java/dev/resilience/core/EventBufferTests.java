@@ -2,13 +2,8 @@ package dev.resilience.core;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 
+import dev.resilience.testsupport.Concurrently;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,26 +72,12 @@ class EventBufferTests {
 		int writers = 8;
 		int eventsEach = 20_000;
 		EventBuffer buffer = new EventBuffer(64);
-		ExecutorService executor = Executors.newFixedThreadPool(writers);
-		try {
-			CountDownLatch start = new CountDownLatch(1);
-			List<Future<?>> futures = IntStream.range(0, writers)
-				.<Future<?>>mapToObj((writer) -> executor.submit(() -> {
-					start.await();
-					for (int i = 0; i < eventsEach; i++) {
-						buffer.add(event(writer + ":" + i));
-					}
-					return null;
-				}))
-				.toList();
-			start.countDown();
-			for (Future<?> future : futures) {
-				future.get(30, TimeUnit.SECONDS);
+		Concurrently.runTogether(writers, (writer) -> {
+			for (int i = 0; i < eventsEach; i++) {
+				buffer.add(event(writer + ":" + i));
 			}
-		}
-		finally {
-			executor.shutdownNow();
-		}
+			return null;
+		});
 		assertThat(buffer.totalCount()).isEqualTo((long) writers * eventsEach);
 		assertThat(buffer.recent()).hasSize(64).doesNotContainNull();
 	}

@@ -3,13 +3,9 @@ package dev.resilience.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.resilience.testsupport.Concurrently;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,25 +76,9 @@ class RegistryTests {
 		List<Instance> announced = new CopyOnWriteArrayList<>();
 		this.registry.forEachAndOnAdded(announced::add);
 		int callers = 8;
-		ExecutorService executor = Executors.newFixedThreadPool(callers);
-		List<Future<Instance>> results = new ArrayList<>();
-		try {
-			CountDownLatch start = new CountDownLatch(1);
-			for (int i = 0; i < callers; i++) {
-				results.add(executor.submit(() -> {
-					start.await();
-					return this.registry.get("shared");
-				}));
-			}
-			start.countDown();
-			Instance first = results.get(0).get(30, TimeUnit.SECONDS);
-			for (Future<Instance> result : results) {
-				assertThat(result.get(30, TimeUnit.SECONDS)).isSameAs(first);
-			}
-		}
-		finally {
-			executor.shutdownNow();
-		}
+		List<Instance> results = Concurrently.runTogether(callers, () -> this.registry.get("shared"));
+		Instance first = results.get(0);
+		assertThat(results).allSatisfy((result) -> assertThat(result).isSameAs(first));
 		assertThat(this.created).hasValue(1);
 		assertThat(announced).hasSize(1);
 	}

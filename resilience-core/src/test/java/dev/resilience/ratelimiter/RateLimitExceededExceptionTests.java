@@ -9,6 +9,7 @@ import dev.resilience.core.Failures;
 import dev.resilience.core.ResilienceException;
 import dev.resilience.retry.Retry;
 import dev.resilience.retry.RetryConfig;
+import dev.resilience.testsupport.ManualTimeSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -31,7 +32,7 @@ class RateLimitExceededExceptionTests {
 
 	private static final Object KEY = RateLimiter.DEFAULT_KEY;
 
-	private final FakeTimeSource clock = new FakeTimeSource();
+	private final ManualTimeSource clock = new ManualTimeSource();
 
 	@Test
 	void carriesTheInstanceAndTheWaitWithoutAStackTrace() {

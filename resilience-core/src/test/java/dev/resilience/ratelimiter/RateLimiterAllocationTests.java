@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 
 import dev.resilience.core.CheckedFunction;
+import dev.resilience.testsupport.ManualTimeSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -30,7 +31,7 @@ class RateLimiterAllocationTests {
 	@EnumSource(RateLimiterAlgorithm.class)
 	void permittedCallAllocatesNothing(RateLimiterAlgorithm algorithm) throws Throwable {
 		com.sun.management.ThreadMXBean threads = allocationCounter();
-		FakeTimeSource clock = new FakeTimeSource();
+		ManualTimeSource clock = new ManualTimeSource();
 		// one permit per microsecond, four taken per microsecond below
 		RateLimiterConfig config = RateLimiterConfig.builder()
 			.algorithm(algorithm)
@@ -49,7 +50,7 @@ class RateLimiterAllocationTests {
 		assertThat(limiter.metrics().rejectedCalls()).isZero();
 	}
 
-	private static void runCalls(RateLimiter limiter, FakeTimeSource clock) throws Throwable {
+	private static void runCalls(RateLimiter limiter, ManualTimeSource clock) throws Throwable {
 		for (int i = 0; i < CALLS; i++) {
 			limiter.reserve(RateLimiter.DEFAULT_KEY, 0);
 			limiter.acquirePermission(RateLimiter.DEFAULT_KEY);

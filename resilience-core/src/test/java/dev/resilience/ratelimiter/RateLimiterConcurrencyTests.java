@@ -1,17 +1,10 @@
 package dev.resilience.ratelimiter;
 
-import java.lang.reflect.Method;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
+import dev.resilience.testsupport.Concurrently;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -19,7 +12,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import static dev.resilience.ratelimiter.Limiters.NO_SCHEDULE;
 import static dev.resilience.ratelimiter.Limiters.NO_SLEEP;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Tests that a {@link RateLimiter} keeps its bound however many threads race for permits.
@@ -50,15 +42,10 @@ class RateLimiterConcurrencyTests {
 	@ParameterizedTest
 	@EnumSource(RateLimiterAlgorithm.class)
 	void keepsTheBoundWhenPlatformThreadsRace(RateLimiterAlgorithm algorithm) throws Exception {
-		ExecutorService executor = Executors.newFixedThreadPool(THREADS);
-		try {
-			for (int round = 0; round < 3; round++) {
-				raceAndCheck(algorithm, executor, THREADS, ATTEMPTS_PER_THREAD, KEY, 0);
-				raceAndCheck(algorithm, executor, THREADS, ATTEMPTS_PER_THREAD, "tenant", 0);
-			}
-		}
-		finally {
-			executor.shutdownNow();
+		Concurrently threads = Concurrently.onPlatformThreads(THREADS);
+		for (int round = 0; round < 3; round++) {
+			raceAndCheck(algorithm, threads, ATTEMPTS_PER_THREAD, KEY, 0);
+			raceAndCheck(algorithm, threads, ATTEMPTS_PER_THREAD, "tenant", 0);
 		}
 	}
 
@@ -66,41 +53,25 @@ class RateLimiterConcurrencyTests {
 	void keepsTheBoundWhenPlatformThreadsRaceForARateThatTakesTheLockedBucket() throws Exception {
 		// 47 per millisecond is no whole number of quarter nanoseconds apart
 		assertThat(new TokenRate(Limiters.tokenBucket(47, PERIOD, BURST)).fitsOneWord()).isFalse();
-		ExecutorService executor = Executors.newFixedThreadPool(THREADS);
-		try {
-			raceAndCheck(RateLimiterAlgorithm.TOKEN_BUCKET, 47, executor, THREADS, ATTEMPTS_PER_THREAD, KEY, 0);
-			raceAndCheck(RateLimiterAlgorithm.TOKEN_BUCKET, 47, executor, THREADS, ATTEMPTS_PER_THREAD, KEY,
-					Duration.ofMillis(2).toNanos());
-		}
-		finally {
-			executor.shutdownNow();
-		}
+		Concurrently threads = Concurrently.onPlatformThreads(THREADS);
+		raceAndCheck(RateLimiterAlgorithm.TOKEN_BUCKET, 47, threads, ATTEMPTS_PER_THREAD, KEY, 0);
+		raceAndCheck(RateLimiterAlgorithm.TOKEN_BUCKET, 47, threads, ATTEMPTS_PER_THREAD, KEY,
+				Duration.ofMillis(2).toNanos());
 	}
 
 	@ParameterizedTest
 	@EnumSource(RateLimiterAlgorithm.class)
 	void keepsTheBoundWhenPlatformThreadsReservePermitsAhead(RateLimiterAlgorithm algorithm) throws Exception {
-		ExecutorService executor = Executors.newFixedThreadPool(THREADS);
-		try {
-			raceAndCheck(algorithm, executor, THREADS, ATTEMPTS_PER_THREAD, KEY, Duration.ofMillis(2).toNanos());
-		}
-		finally {
-			executor.shutdownNow();
-		}
+		raceAndCheck(algorithm, Concurrently.onPlatformThreads(THREADS), ATTEMPTS_PER_THREAD, KEY,
+				Duration.ofMillis(2).toNanos());
 	}
 
 	@ParameterizedTest
 	@EnumSource(RateLimiterAlgorithm.class)
 	void keepsTheBoundWhenVirtualThreadsRace(RateLimiterAlgorithm algorithm) throws Exception {
-		ExecutorService executor = virtualThreadExecutor();
-		try {
-			raceAndCheck(algorithm, executor, VIRTUAL_THREADS, ATTEMPTS_PER_VIRTUAL_THREAD, KEY, 0);
-			raceAndCheck(algorithm, executor, VIRTUAL_THREADS, ATTEMPTS_PER_VIRTUAL_THREAD, KEY,
-					Duration.ofMillis(2).toNanos());
-		}
-		finally {
-			executor.shutdownNow();
-		}
+		Concurrently threads = Concurrently.onVirtualThreads(VIRTUAL_THREADS);
+		raceAndCheck(algorithm, threads, ATTEMPTS_PER_VIRTUAL_THREAD, KEY, 0);
+		raceAndCheck(algorithm, threads, ATTEMPTS_PER_VIRTUAL_THREAD, KEY, Duration.ofMillis(2).toNanos());
 	}
 
 	@ParameterizedTest
@@ -118,23 +89,16 @@ class RateLimiterConcurrencyTests {
 			.maxKeys(maxKeys)
 			.build();
 		RateLimiter limiter = new RateLimiter("api", config, clock, NO_SLEEP, NO_SCHEDULE);
-		ExecutorService executor = Executors.newFixedThreadPool(THREADS);
-		List<AdmissionLog[]> logs;
-		try {
-			logs = runTogether(executor, THREADS, () -> {
-				AdmissionLog[] log = newLogs(keys);
-				for (int i = 0; i < ATTEMPTS_PER_THREAD; i++) {
-					int key = ThreadLocalRandom.current().nextInt(keys);
-					if (limiter.reserve(key, 0) == 0) {
-						log[key].add(clock.lastRead());
-					}
+		List<AdmissionLog[]> logs = Concurrently.runTogether(THREADS, () -> {
+			AdmissionLog[] log = newLogs(keys);
+			for (int i = 0; i < ATTEMPTS_PER_THREAD; i++) {
+				int key = ThreadLocalRandom.current().nextInt(keys);
+				if (limiter.reserve(key, 0) == 0) {
+					log[key].add(clock.lastRead());
 				}
-				return log;
-			});
-		}
-		finally {
-			executor.shutdownNow();
-		}
+			}
+			return log;
+		});
 		int admitted = 0;
 		for (int key = 0; key < keys; key++) {
 			AdmissionLog merged = new AdmissionLog();
@@ -152,13 +116,13 @@ class RateLimiterConcurrencyTests {
 		assertThat(limiter.keyedBuckets().mappedKeys()).isLessThanOrEqualTo(maxKeys);
 	}
 
-	private static void raceAndCheck(RateLimiterAlgorithm algorithm, ExecutorService executor, int threads,
-			int attempts, Object key, long maxWaitNanos) throws Exception {
-		raceAndCheck(algorithm, LIMIT, executor, threads, attempts, key, maxWaitNanos);
+	private static void raceAndCheck(RateLimiterAlgorithm algorithm, Concurrently threads, int attempts, Object key,
+			long maxWaitNanos) throws Exception {
+		raceAndCheck(algorithm, LIMIT, threads, attempts, key, maxWaitNanos);
 	}
 
-	private static void raceAndCheck(RateLimiterAlgorithm algorithm, int limit, ExecutorService executor, int threads,
-			int attempts, Object key, long maxWaitNanos) throws Exception {
+	private static void raceAndCheck(RateLimiterAlgorithm algorithm, int limit, Concurrently threads, int attempts,
+			Object key, long maxWaitNanos) throws Exception {
 		TickingTimeSource clock = new TickingTimeSource(100);
 		RateLimiterConfig config = RateLimiterConfig.builder()
 			.algorithm(algorithm)
@@ -167,7 +131,7 @@ class RateLimiterConcurrencyTests {
 			.burst(BURST)
 			.build();
 		RateLimiter limiter = new RateLimiter("api", config, clock, NO_SLEEP, NO_SCHEDULE);
-		List<AdmissionLog> logs = runTogether(executor, threads, () -> {
+		List<AdmissionLog> logs = threads.runTogether(() -> {
 			AdmissionLog log = new AdmissionLog();
 			for (int i = 0; i < attempts; i++) {
 				long wait = limiter.reserve(key, maxWaitNanos);
@@ -205,42 +169,6 @@ class RateLimiterConcurrencyTests {
 			logs[i] = new AdmissionLog();
 		}
 		return logs;
-	}
-
-	/**
-	 * Run the task on the given number of threads released at once, and return what each
-	 * returned.
-	 */
-	private static <T> List<T> runTogether(ExecutorService executor, int threads, Callable<T> task) throws Exception {
-		CountDownLatch ready = new CountDownLatch(threads);
-		CountDownLatch start = new CountDownLatch(1);
-		List<Future<T>> futures = new ArrayList<>();
-		for (int i = 0; i < threads; i++) {
-			futures.add(executor.submit(() -> {
-				ready.countDown();
-				start.await();
-				return task.call();
-			}));
-		}
-		assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
-		start.countDown();
-		List<T> results = new ArrayList<>();
-		for (Future<T> future : futures) {
-			results.add(future.get(60, TimeUnit.SECONDS));
-		}
-		return results;
-	}
-
-	private static ExecutorService virtualThreadExecutor() throws Exception {
-		Method factory;
-		try {
-			factory = Executors.class.getMethod("newVirtualThreadPerTaskExecutor");
-		}
-		catch (NoSuchMethodException ex) {
-			factory = null;
-		}
-		assumeTrue(factory != null, "virtual threads need JDK 21 or later");
-		return (ExecutorService) factory.invoke(null);
 	}
 
 }

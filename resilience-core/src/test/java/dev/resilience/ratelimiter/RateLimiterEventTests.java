@@ -3,6 +3,7 @@ package dev.resilience.ratelimiter;
 import java.time.Duration;
 
 import dev.resilience.core.ResilienceEvent;
+import dev.resilience.testsupport.ManualTimeSource;
 import org.junit.jupiter.api.Test;
 
 import static dev.resilience.ratelimiter.Limiters.drain;
@@ -19,7 +20,7 @@ class RateLimiterEventTests {
 
 	private static final Object KEY = RateLimiter.DEFAULT_KEY;
 
-	private final FakeTimeSource clock = new FakeTimeSource();
+	private final ManualTimeSource clock = new ManualTimeSource();
 
 	@Test
 	void permitsRecordNoEvent() {
@@ -39,7 +40,7 @@ class RateLimiterEventTests {
 		}
 		assertThat(limiter.events().recent()).singleElement().satisfies((event) -> {
 			assertThat(event.type()).isEqualTo("REJECTED");
-			assertThat(event.timestamp()).isEqualTo(FakeTimeSource.START);
+			assertThat(event.timestamp()).isEqualTo(ManualTimeSource.START);
 			assertThat(event.message())
 				.isEqualTo("Rejected a call: the next permit is available in 100ms; 1 rejected in total");
 			assertThat(event.error()).isNull();

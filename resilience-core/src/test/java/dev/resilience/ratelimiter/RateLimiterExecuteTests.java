@@ -12,6 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.resilience.core.CheckedFunction;
 import dev.resilience.core.Scheduler;
 import dev.resilience.core.Sleeper;
+import dev.resilience.testsupport.ManualScheduler;
+import dev.resilience.testsupport.ManualTimeSource;
+import dev.resilience.testsupport.RecordingSleeper;
 import org.junit.jupiter.api.Test;
 
 import static dev.resilience.ratelimiter.Limiters.NO_SCHEDULE;
@@ -40,13 +43,13 @@ class RateLimiterExecuteTests {
 
 	private static final RateLimiterConfig NOT_WAITING = tokenBucket(10, Duration.ofSeconds(1), 1);
 
-	private final FakeTimeSource clock = new FakeTimeSource();
+	private final ManualTimeSource clock = new ManualTimeSource();
 
 	private final List<Long> sleeps = new CopyOnWriteArrayList<>();
 
 	private final Sleeper sleeper = this.sleeps::add;
 
-	private final RecordingScheduler scheduler = new RecordingScheduler();
+	private final ManualScheduler scheduler = new ManualScheduler();
 
 	@Test
 	void acquirePermissionTakesAFreePermitWithoutWaiting() {
@@ -73,7 +76,7 @@ class RateLimiterExecuteTests {
 			limiter.acquirePermission(KEY);
 		}
 		assertThat(recording.waits()).containsExactly(INTERVAL, INTERVAL, INTERVAL, INTERVAL);
-		assertThat(this.clock.nanoTime()).isEqualTo(4 * INTERVAL);
+		assertThat(this.clock.elapsed()).isEqualTo(Duration.ofNanos(4 * INTERVAL));
 	}
 
 	@Test
@@ -174,7 +177,7 @@ class RateLimiterExecuteTests {
 		assertThat(this.scheduler.delays()).containsExactly(INTERVAL, 2 * INTERVAL);
 		assertThat(calls).hasValue(0);
 		assertThat(first).isNotDone();
-		this.scheduler.runPending();
+		this.scheduler.runAll();
 		assertThat(first).isCompletedWithValue(1);
 		assertThat(second).isCompletedWithValue(2);
 	}
@@ -224,7 +227,7 @@ class RateLimiterExecuteTests {
 		CompletableFuture<Integer> result = limiter.executeAsync(KEY, calls,
 				(counter) -> CompletableFuture.completedFuture(counter.incrementAndGet()));
 		result.cancel(false);
-		this.scheduler.runPending();
+		this.scheduler.runAll();
 		assertThat(calls).hasValue(0);
 	}
 

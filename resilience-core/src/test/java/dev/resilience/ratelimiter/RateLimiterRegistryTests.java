@@ -3,6 +3,7 @@ package dev.resilience.ratelimiter;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.resilience.testsupport.ManualTimeSource;
 import org.junit.jupiter.api.Test;
 
 import static dev.resilience.ratelimiter.Limiters.NO_SCHEDULE;
@@ -22,7 +23,7 @@ class RateLimiterRegistryTests {
 
 	private static final RateLimiterConfig SEARCH = tokenBucket(5, Duration.ofSeconds(1), 1);
 
-	private final FakeTimeSource clock = new FakeTimeSource();
+	private final ManualTimeSource clock = new ManualTimeSource();
 
 	private final RateLimiterRegistry registry = new RateLimiterRegistry(DEFAULTS, Map.of("search", SEARCH), this.clock,
 			NO_SLEEP, NO_SCHEDULE);

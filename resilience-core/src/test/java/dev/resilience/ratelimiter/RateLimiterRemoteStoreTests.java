@@ -10,6 +10,8 @@ import java.util.concurrent.ExecutionException;
 
 import dev.resilience.core.EventBuffer;
 import dev.resilience.core.TimeSource;
+import dev.resilience.testsupport.ManualScheduler;
+import dev.resilience.testsupport.ManualTimeSource;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,9 +32,9 @@ class RateLimiterRemoteStoreTests {
 		.backend(RateLimiterBackend.REDIS)
 		.build();
 
-	private final FakeTimeSource clock = new FakeTimeSource();
+	private final ManualTimeSource clock = new ManualTimeSource();
 
-	private final RecordingScheduler scheduler = new RecordingScheduler();
+	private final ManualScheduler scheduler = new ManualScheduler();
 
 	private final RemoteStore store = new RemoteStore();
 
@@ -110,7 +112,7 @@ class RateLimiterRemoteStoreTests {
 		this.store.pending.get(0).complete(Duration.ofMillis(80).toNanos());
 		assertThat(result).isNotDone();
 		assertThat(this.scheduler.delays()).containsExactly(Duration.ofMillis(80).toNanos());
-		this.scheduler.runPending();
+		this.scheduler.runAll();
 		assertThat(result).isCompletedWithValue("called");
 	}
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import dev.resilience.testsupport.ManualTimeSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,7 +26,7 @@ class SlidingWindowTests {
 
 	private static final long SECOND = Duration.ofSeconds(1).toNanos();
 
-	private final FakeTimeSource clock = new FakeTimeSource();
+	private final ManualTimeSource clock = new ManualTimeSource();
 
 	@Test
 	void admitsTheLimitOncePerWindow() {

@@ -6,17 +6,17 @@ import dev.resilience.core.TimeSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link TimeSource} over a fake clock that can stall one read: the stalled read runs
- * what other callers do meanwhile, then answers the time at which it began, as a thread
+ * A {@link TimeSource} over another that can stall one read: the stalled read runs what
+ * other callers do meanwhile, then answers the time at which it began, as a thread
  * descheduled right after reading the clock would see it.
  */
 final class StallingTimeSource implements TimeSource {
 
-	private final FakeTimeSource clock;
+	private final TimeSource clock;
 
 	private @Nullable Runnable meanwhile;
 
-	StallingTimeSource(FakeTimeSource clock) {
+	StallingTimeSource(TimeSource clock) {
 		this.clock = clock;
 	}
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.resilience.core.TimeSource;
+import dev.resilience.testsupport.ManualTimeSource;
 
 /**
  * A {@link TimeSource} whose every read moves time forward by a tick, so that threads
@@ -31,7 +32,7 @@ final class TickingTimeSource implements TimeSource {
 
 	@Override
 	public Instant now() {
-		return FakeTimeSource.START.plusNanos(this.nanos.get());
+		return ManualTimeSource.START.plusNanos(this.nanos.get());
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.resilience.ratelimiter;
 import java.time.Duration;
 import java.util.Random;
 
+import dev.resilience.testsupport.ManualTimeSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,7 +22,7 @@ class TokenBucketTests {
 
 	private static final Object KEY = RateLimiter.DEFAULT_KEY;
 
-	private final FakeTimeSource clock = new FakeTimeSource();
+	private final ManualTimeSource clock = new ManualTimeSource();
 
 	@Test
 	void admitsBurstThenOnePermitPerInterval() {

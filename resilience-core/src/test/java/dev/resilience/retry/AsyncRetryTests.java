@@ -8,6 +8,8 @@ import java.util.concurrent.RejectedExecutionException;
 
 import dev.resilience.core.ErrorClassifier;
 import dev.resilience.core.ResilienceEvent;
+import dev.resilience.testsupport.ManualScheduler;
+import dev.resilience.testsupport.ManualTimeSource;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,9 +21,9 @@ class AsyncRetryTests {
 
 	private static final long MS = 1_000_000L;
 
-	private final FakeTimeSource time = new FakeTimeSource();
+	private final ManualTimeSource time = new ManualTimeSource();
 
-	private final RecordingScheduler scheduler = new RecordingScheduler(this.time);
+	private final ManualScheduler scheduler = new ManualScheduler(this.time);
 
 	private final Retry retry = new Retry("async", RetryConfig.builder().maxAttempts(3).jitter(0.0).build(),
 			ErrorClassifier.defaults(), this.time, (nanos) -> {
@@ -44,13 +46,13 @@ class AsyncRetryTests {
 		assertThat(result).isNotDone();
 		assertThat(call.calls()).isOne();
 		assertThat(this.scheduler.pendingCount()).isOne();
-		this.scheduler.runPending();
+		this.scheduler.runAll();
 		assertThat(result).isCompletedWithValue("ok");
 		assertThat(call.calls()).isEqualTo(3);
 		assertThat(call.contexts()).containsExactly("ctx", "ctx", "ctx");
 		assertThat(this.scheduler.delays()).containsExactly(500 * MS, 1000 * MS);
 		assertThat(this.retry.metrics().successWithRetry()).isOne();
-		assertThat(this.time.nanoTime()).isEqualTo(1500 * MS);
+		assertThat(this.time.elapsed()).isEqualTo(Duration.ofMillis(1500));
 	}
 
 	@Test
@@ -60,7 +62,7 @@ class AsyncRetryTests {
 		IOException third = new IOException("third");
 		ScriptedCall call = ScriptedCall.of(first, second, third, "never");
 		CompletableFuture<String> result = this.retry.executeAsync("ctx", call.async());
-		this.scheduler.runPending();
+		this.scheduler.runAll();
 		assertThat(result).isCompletedExceptionally();
 		Throwable failure = result.handle((value, ex) -> ex).join();
 		assertThat(failure).isSameAs(third);
@@ -74,7 +76,7 @@ class AsyncRetryTests {
 		IllegalArgumentException last = new IllegalArgumentException("last");
 		ScriptedCall call = ScriptedCall.of(new CompletionException(first), new CompletionException(last));
 		CompletableFuture<String> result = this.retry.executeAsync("ctx", call.async());
-		this.scheduler.runPending();
+		this.scheduler.runAll();
 		Throwable failure = result.handle((value, ex) -> ex).join();
 		assertThat(failure).isSameAs(last);
 		assertThat(failure.getSuppressed()).containsExactly(first);
@@ -86,7 +88,7 @@ class AsyncRetryTests {
 		ScriptedCall call = ScriptedCall.of(thrown, "ok");
 		CompletableFuture<String> result = this.retry.executeAsync("ctx", call.asyncThrowing());
 		assertThat(result).isNotDone();
-		this.scheduler.runPending();
+		this.scheduler.runAll();
 		assertThat(result).isCompletedWithValue("ok");
 		assertThat(call.calls()).isEqualTo(2);
 		assertThat(this.retry.events().recent()).extracting(ResilienceEvent::error)
@@ -127,7 +129,7 @@ class AsyncRetryTests {
 		ScriptedCall call = ScriptedCall.of(new IOException("down"), "ok");
 		CompletableFuture<String> result = this.retry.executeAsync("ctx", call.async());
 		result.cancel(false);
-		this.scheduler.runPending();
+		this.scheduler.runAll();
 		assertThat(call.calls()).isOne();
 		assertThat(result).isCancelled();
 	}
@@ -143,7 +145,7 @@ class AsyncRetryTests {
 				}, new RejectingAfterFirst(this.scheduler, rejection));
 		ScriptedCall call = ScriptedCall.of(first, second, "never");
 		CompletableFuture<String> result = rejecting.executeAsync("ctx", call.async());
-		this.scheduler.runPending();
+		this.scheduler.runAll();
 		Throwable failure = result.handle((value, ex) -> ex).join();
 		assertThat(failure).isSameAs(second);
 		assertThat(failure.getSuppressed()).containsExactly(first, rejection);
@@ -153,13 +155,13 @@ class AsyncRetryTests {
 
 	private static final class RejectingAfterFirst implements dev.resilience.core.Scheduler {
 
-		private final RecordingScheduler delegate;
+		private final ManualScheduler delegate;
 
 		private final RejectedExecutionException rejection;
 
 		private boolean scheduled;
 
-		RejectingAfterFirst(RecordingScheduler delegate, RejectedExecutionException rejection) {
+		RejectingAfterFirst(ManualScheduler delegate, RejectedExecutionException rejection) {
 			this.delegate = delegate;
 			this.rejection = rejection;
 		}

@@ -12,6 +12,9 @@ import dev.resilience.core.ExceptionTypes;
 import dev.resilience.core.ResilienceEvent;
 import dev.resilience.core.ResilienceException;
 import dev.resilience.core.RetryAfterAware;
+import dev.resilience.testsupport.ManualScheduler;
+import dev.resilience.testsupport.ManualTimeSource;
+import dev.resilience.testsupport.RecordingSleeper;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -29,11 +32,11 @@ class RetryAfterTests {
 
 	private static final long MS = 1_000_000L;
 
-	private final FakeTimeSource time = new FakeTimeSource();
+	private final ManualTimeSource time = new ManualTimeSource();
 
 	private final RecordingSleeper sleeper = new RecordingSleeper(this.time);
 
-	private final RecordingScheduler scheduler = new RecordingScheduler(this.time);
+	private final ManualScheduler scheduler = new ManualScheduler(this.time);
 
 	private final Retry retry = new Retry("after",
 			RetryConfig.builder()
@@ -122,7 +125,7 @@ class RetryAfterTests {
 	void asyncRetrySchedulesTheRetryAfter() {
 		ScriptedCall call = ScriptedCall.of(new SlowDown(Duration.ofSeconds(6)), "ok");
 		var result = this.retry.executeAsync("ctx", call.async());
-		this.scheduler.runPending();
+		this.scheduler.runAll();
 		assertThat(result).isCompletedWithValue("ok");
 		assertThat(this.scheduler.delays()).containsExactly(6000 * MS);
 	}

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import dev.resilience.core.ErrorClassifier;
 import dev.resilience.core.ExceptionTypes;
 import dev.resilience.core.ResilienceException;
+import dev.resilience.testsupport.ManualTimeSource;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpStatus;
@@ -124,9 +125,10 @@ class RetryClassificationTests {
 
 	@Test
 	void doesNotRetryPolicyRejectionsEvenWhenTheClassifierCallsThemTransient() {
-		Retry retry = new Retry("test", RetryConfig.ofDefaults(), (failure) -> true, new FakeTimeSource(), (nanos) -> {
-		}, (task, delay) -> {
-		});
+		Retry retry = new Retry("test", RetryConfig.ofDefaults(), (failure) -> true, new ManualTimeSource(),
+				(nanos) -> {
+				}, (task, delay) -> {
+				});
 		assertThat(retry.shouldRetry(new PolicyRejection())).isFalse();
 		assertThat(retry.shouldRetry(new IllegalArgumentException())).isTrue();
 	}
@@ -134,7 +136,7 @@ class RetryClassificationTests {
 	@Test
 	void usesTheGivenClassifier() {
 		ErrorClassifier onlyIllegalState = (failure) -> failure instanceof IllegalStateException;
-		Retry retry = new Retry("test", RetryConfig.ofDefaults(), onlyIllegalState, new FakeTimeSource(), (nanos) -> {
+		Retry retry = new Retry("test", RetryConfig.ofDefaults(), onlyIllegalState, new ManualTimeSource(), (nanos) -> {
 		}, (task, delay) -> {
 		});
 		assertThat(retry.shouldRetry(new IllegalStateException())).isTrue();
@@ -149,7 +151,7 @@ class RetryClassificationTests {
 	}
 
 	private static Retry retry(RetryConfig config) {
-		return new Retry("test", config, ErrorClassifier.defaults(), new FakeTimeSource(), (nanos) -> {
+		return new Retry("test", config, ErrorClassifier.defaults(), new ManualTimeSource(), (nanos) -> {
 		}, (task, delay) -> {
 		});
 	}

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 import dev.resilience.core.ErrorClassifier;
+import dev.resilience.testsupport.ManualScheduler;
+import dev.resilience.testsupport.ManualTimeSource;
+import dev.resilience.testsupport.RecordingSleeper;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,11 +21,11 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  */
 class RetryRegistryTests {
 
-	private final FakeTimeSource time = new FakeTimeSource();
+	private final ManualTimeSource time = new ManualTimeSource();
 
 	private final RecordingSleeper sleeper = new RecordingSleeper(this.time);
 
-	private final RecordingScheduler scheduler = new RecordingScheduler(this.time);
+	private final ManualScheduler scheduler = new ManualScheduler(this.time);
 
 	private final RetryConfig defaults = RetryConfig.builder().maxAttempts(2).jitter(0.0).build();
 
@@ -59,7 +62,7 @@ class RetryRegistryTests {
 		Retry retry = registry.get("shared");
 		catchThrowable(() -> retry.execute("ctx", ScriptedCall.of(new IOException("down")).sync()));
 		assertThat(this.sleeper.waits()).containsExactly(Duration.ofMillis(500).toNanos());
-		assertThat(retry.events().recent().get(0).timestamp()).isEqualTo(FakeTimeSource.START);
+		assertThat(retry.events().recent().get(0).timestamp()).isEqualTo(ManualTimeSource.START);
 		retry.executeAsync("ctx", ScriptedCall.of(new IOException("down"), "ok").async());
 		assertThat(this.scheduler.delays()).containsExactly(Duration.ofMillis(500).toNanos());
 	}

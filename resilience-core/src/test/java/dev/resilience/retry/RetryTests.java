@@ -9,6 +9,8 @@ import java.util.concurrent.CompletionException;
 import dev.resilience.core.CheckedFunction;
 import dev.resilience.core.ErrorClassifier;
 import dev.resilience.core.ResilienceEvent;
+import dev.resilience.testsupport.ManualTimeSource;
+import dev.resilience.testsupport.RecordingSleeper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +25,7 @@ class RetryTests {
 
 	private static final long MS = 1_000_000L;
 
-	private final FakeTimeSource time = new FakeTimeSource();
+	private final ManualTimeSource time = new ManualTimeSource();
 
 	private final RecordingSleeper sleeper = new RecordingSleeper(this.time);
 
@@ -148,11 +150,11 @@ class RetryTests {
 		ResilienceEvent retried = events.get(0);
 		assertThat(retried.message()).isEqualTo("Attempt 1 of 3 failed; retrying in 500ms");
 		assertThat(retried.error()).isEqualTo("java.io.IOException: flaky");
-		assertThat(retried.timestamp()).isEqualTo(FakeTimeSource.START);
+		assertThat(retried.timestamp()).isEqualTo(ManualTimeSource.START);
 		ResilienceEvent succeeded = events.get(1);
 		assertThat(succeeded.message()).isEqualTo("Succeeded on attempt 2");
 		assertThat(succeeded.error()).isNull();
-		assertThat(succeeded.timestamp()).isEqualTo(FakeTimeSource.START.plusMillis(500));
+		assertThat(succeeded.timestamp()).isEqualTo(ManualTimeSource.START.plusMillis(500));
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
 import dev.resilience.core.ResilienceEvent;
+import dev.resilience.testsupport.ManualTimeSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,7 +41,7 @@ class SagaCoordinatorTests {
 		assertThat(saga.state()).isEqualTo(SagaState.COMPLETED);
 		assertThat(saga.cause()).isNull();
 		assertThat(saga.leaseOwner()).isNull();
-		assertThat(saga.startedAt()).isEqualTo(FakeTimeSource.EPOCH);
+		assertThat(saga.startedAt()).isEqualTo(ManualTimeSource.START);
 		assertThat(saga.steps())
 			.extracting(StepExecution::sequence, StepExecution::name, StepExecution::state, StepExecution::arguments,
 					StepExecution::result)

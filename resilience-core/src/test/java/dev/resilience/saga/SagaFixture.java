@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import dev.resilience.testsupport.ManualTimeSource;
+import dev.resilience.testsupport.RecordingSleeper;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,7 +16,7 @@ class SagaFixture {
 
 	static final Duration LEASE = Duration.ofMinutes(1);
 
-	final FakeTimeSource time = new FakeTimeSource();
+	final ManualTimeSource time = new ManualTimeSource();
 
 	final RecordingSleeper sleeper = new RecordingSleeper(this.time);
 

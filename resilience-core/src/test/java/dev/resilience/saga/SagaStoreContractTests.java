@@ -10,12 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
+import dev.resilience.testsupport.Concurrently;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -371,34 +367,18 @@ public abstract class SagaStoreContractTests {
 			created.add(start("place-order", T0.plusSeconds(i % 7), T0.plusSeconds(10)).id());
 		}
 		int threadsPerInstance = 4;
-		ExecutorService executor = Executors.newFixedThreadPool(2 * threadsPerInstance);
-		CountDownLatch go = new CountDownLatch(1);
 		Map<UUID, String> claimedBy = new ConcurrentHashMap<>();
 		List<UUID> claims = Collections.synchronizedList(new ArrayList<>());
-		try {
-			List<Future<?>> futures = new ArrayList<>();
-			for (int t = 0; t < 2 * threadsPerInstance; t++) {
-				String owner = (t % 2 == 0) ? OWNER : OTHER;
-				futures.add(executor.submit(() -> {
-					go.await();
-					for (int round = 0; round < sagas && claims.size() < sagas; round++) {
-						for (SagaExecution saga : this.store.claimStale(owner, T0.plusSeconds(60), T0.plusSeconds(600),
-								3)) {
-							claims.add(saga.id());
-							claimedBy.put(saga.id(), owner);
-						}
-					}
-					return null;
-				}));
+		Concurrently.runTogether(2 * threadsPerInstance, (thread) -> {
+			String owner = (thread % 2 == 0) ? OWNER : OTHER;
+			for (int round = 0; round < sagas && claims.size() < sagas; round++) {
+				for (SagaExecution saga : this.store.claimStale(owner, T0.plusSeconds(60), T0.plusSeconds(600), 3)) {
+					claims.add(saga.id());
+					claimedBy.put(saga.id(), owner);
+				}
 			}
-			go.countDown();
-			for (Future<?> future : futures) {
-				future.get(60, TimeUnit.SECONDS);
-			}
-		}
-		finally {
-			executor.shutdownNow();
-		}
+			return null;
+		});
 		assertThat(claims).hasSize(sagas).doesNotHaveDuplicates();
 		assertThat(new HashSet<>(claims)).isEqualTo(created);
 		for (UUID id : created) {

@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 
 import dev.resilience.core.ContextPropagator;
 
+import dev.resilience.testsupport.ManualScheduler;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import dev.resilience.core.ContextPropagator;
 import dev.resilience.core.Scheduler;
+import dev.resilience.testsupport.ManualScheduler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +66,7 @@ class TimeLimiterAsyncTests {
 		TimeLimiter limiter = limiter(true);
 		CompletableFuture<String> source = new CompletableFuture<>();
 		CompletableFuture<String> result = limiter.executeAsync("ctx", (context) -> source);
-		this.scheduler.fireAll();
+		this.scheduler.runAll();
 		assertThat(failureOf(result)).isInstanceOfSatisfying(TimeLimitExceededException.class, (ex) -> {
 			assertThat(ex.getInstanceName()).isEqualTo("async");
 			assertThat(ex.getTimeout()).isEqualTo(TIMEOUT);
@@ -81,7 +82,7 @@ class TimeLimiterAsyncTests {
 		TimeLimiter limiter = limiter(true);
 		CompletableFuture<String> source = new CompletableFuture<>();
 		limiter.executeAsync("ctx", (context) -> source);
-		this.scheduler.fireAll();
+		this.scheduler.runAll();
 		assertThat(source).isCancelled();
 		assertThat(limiter.metrics().failedCalls()).isZero();
 	}
@@ -91,7 +92,7 @@ class TimeLimiterAsyncTests {
 		TimeLimiter limiter = limiter(false);
 		CompletableFuture<String> source = new CompletableFuture<>();
 		CompletableFuture<String> result = limiter.executeAsync("ctx", (context) -> source);
-		this.scheduler.fireAll();
+		this.scheduler.runAll();
 		assertThat(source).isNotDone();
 		source.complete("late");
 		assertThat(failureOf(result)).isInstanceOf(TimeLimitExceededException.class);
@@ -111,7 +112,7 @@ class TimeLimiterAsyncTests {
 
 		};
 		CompletableFuture<String> result = limiter.executeAsync("ctx", (context) -> source);
-		this.scheduler.fireAll();
+		this.scheduler.runAll();
 		assertThat(failureOf(result)).isInstanceOf(TimeLimitExceededException.class);
 		assertThat(source).isNotDone();
 	}
@@ -122,7 +123,7 @@ class TimeLimiterAsyncTests {
 		CompletableFuture<String> source = new CompletableFuture<>();
 		CompletableFuture<String> result = limiter.executeAsync("ctx", (context) -> source);
 		source.complete("value");
-		this.scheduler.fireAll();
+		this.scheduler.runAll();
 		assertThat(result).isCompletedWithValue("value");
 		assertThat(limiter.metrics().successfulCalls()).isOne();
 		assertThat(limiter.metrics().timedOutCalls()).isZero();
@@ -198,7 +199,7 @@ class TimeLimiterAsyncTests {
 		}
 		AtomicReference<String> seen = new AtomicReference<>();
 		result.whenComplete((value, ex) -> seen.set(ThreadLocalPropagator.CONTEXT.get()));
-		this.scheduler.fireAll();
+		this.scheduler.runAll();
 		assertThat(seen.get()).isEqualTo("caller");
 		assertThat(ThreadLocalPropagator.CONTEXT.get()).isNull();
 		assertThat(propagator.wrapped()).isOne();
@@ -211,7 +212,7 @@ class TimeLimiterAsyncTests {
 		CompletableFuture<String> result = limiter.executeAsync("ctx", (context) -> source);
 		result.cancel(false);
 		source.complete("value");
-		this.scheduler.fireAll();
+		this.scheduler.runAll();
 		assertThat(result).isCancelled();
 		assertThat(limiter.metrics().timedOutCalls()).isZero();
 	}
@@ -238,7 +239,7 @@ class TimeLimiterAsyncTests {
 		CompletableFuture<String> source = new CompletableFuture<>();
 		CompletionStage<String> minimal = source.minimalCompletionStage();
 		CompletableFuture<String> result = limiter.executeAsync("ctx", (context) -> minimal);
-		this.scheduler.fireAll();
+		this.scheduler.runAll();
 		assertThat(failureOf(result)).isInstanceOf(TimeLimitExceededException.class);
 	}
 

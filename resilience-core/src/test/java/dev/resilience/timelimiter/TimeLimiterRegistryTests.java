@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 
 import dev.resilience.core.ContextPropagator;
 
+import dev.resilience.testsupport.ManualScheduler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

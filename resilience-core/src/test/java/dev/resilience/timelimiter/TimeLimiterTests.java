@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import dev.resilience.core.ContextPropagator;
 import dev.resilience.core.ResilienceEvent;
+import dev.resilience.testsupport.ManualScheduler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
