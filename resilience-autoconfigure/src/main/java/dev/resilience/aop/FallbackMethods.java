@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import dev.resilience.core.Failures;
+import dev.resilience.core.internal.Failures;
 import dev.resilience.core.internal.SimilarNames;
 import org.jspecify.annotations.Nullable;
 

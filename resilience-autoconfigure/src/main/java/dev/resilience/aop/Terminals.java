@@ -3,7 +3,7 @@ package dev.resilience.aop;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-import dev.resilience.core.LinkedFuture;
+import dev.resilience.core.internal.LinkedFuture;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.ProxyMethodInvocation;

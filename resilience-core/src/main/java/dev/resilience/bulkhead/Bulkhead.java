@@ -6,7 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import dev.resilience.core.CheckedFunction;
-import dev.resilience.core.LinkedFuture;
+import dev.resilience.core.internal.LinkedFuture;
 import dev.resilience.core.EventBuffer;
 import dev.resilience.core.Scheduler;
 import dev.resilience.core.TimeSource;

@@ -10,7 +10,7 @@ import dev.resilience.circuitbreaker.CircuitBreaker.Outcome;
 import dev.resilience.circuitbreaker.CircuitBreaker.State;
 import dev.resilience.core.ErrorClassifier;
 import dev.resilience.core.ExceptionTypes;
-import dev.resilience.core.Failures;
+import dev.resilience.core.internal.Failures;
 import dev.resilience.core.ResilienceException;
 import org.jspecify.annotations.Nullable;
 

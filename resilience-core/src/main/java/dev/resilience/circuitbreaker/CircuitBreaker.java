@@ -8,7 +8,7 @@ import java.util.concurrent.CompletionStage;
 import dev.resilience.core.CheckedFunction;
 import dev.resilience.core.ErrorClassifier;
 import dev.resilience.core.EventBuffer;
-import dev.resilience.core.LinkedFuture;
+import dev.resilience.core.internal.LinkedFuture;
 import dev.resilience.core.TimeSource;
 import org.jspecify.annotations.Nullable;
 

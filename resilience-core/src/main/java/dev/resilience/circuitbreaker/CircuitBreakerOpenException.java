@@ -3,7 +3,7 @@ package dev.resilience.circuitbreaker;
 import java.time.Duration;
 import java.util.Objects;
 
-import dev.resilience.core.Durations;
+import dev.resilience.core.internal.Durations;
 import dev.resilience.core.ResilienceException;
 import dev.resilience.core.RetryAfterAware;
 import org.jspecify.annotations.Nullable;

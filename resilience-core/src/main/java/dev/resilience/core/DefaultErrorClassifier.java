@@ -3,6 +3,8 @@ package dev.resilience.core;
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;
 
+import dev.resilience.core.internal.Failures;
+
 /**
  * The classification described on {@link ErrorClassifier#defaults()}.
  *

@@ -5,7 +5,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
 
 import dev.resilience.core.CheckedFunction;
-import dev.resilience.core.LinkedFuture;
+import dev.resilience.core.internal.LinkedFuture;
 import dev.resilience.core.Scheduler;
 import org.jspecify.annotations.Nullable;
 

@@ -7,8 +7,8 @@ import java.util.function.BiConsumer;
 
 import dev.resilience.core.CheckedFunction;
 import dev.resilience.core.ContextPropagator;
-import dev.resilience.core.Failures;
-import dev.resilience.core.LinkedFuture;
+import dev.resilience.core.internal.Failures;
+import dev.resilience.core.internal.LinkedFuture;
 import dev.resilience.core.Scheduler;
 import org.jspecify.annotations.Nullable;
 

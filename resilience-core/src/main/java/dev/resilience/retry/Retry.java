@@ -16,7 +16,7 @@ import dev.resilience.core.CheckedFunction;
 import dev.resilience.core.ContextPropagator;
 import dev.resilience.core.ErrorClassifier;
 import dev.resilience.core.EventBuffer;
-import dev.resilience.core.Failures;
+import dev.resilience.core.internal.Failures;
 import dev.resilience.core.ResilienceException;
 import dev.resilience.core.Scheduler;
 import dev.resilience.core.Sleeper;

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.resilience.core.Failures;
+import dev.resilience.core.internal.Failures;
 import dev.resilience.core.ResilienceEvent;
 import dev.resilience.core.Sleeper;
 import dev.resilience.core.TimeSource;

@@ -6,7 +6,7 @@ import java.util.concurrent.CompletionStage;
 
 import dev.resilience.core.CheckedFunction;
 import dev.resilience.core.ErrorClassifier;
-import dev.resilience.core.Failures;
+import dev.resilience.core.internal.Failures;
 import dev.resilience.core.ResilienceEvent;
 import org.jspecify.annotations.Nullable;
 

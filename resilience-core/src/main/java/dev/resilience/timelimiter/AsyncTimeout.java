@@ -7,8 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
 
-import dev.resilience.core.Failures;
-import dev.resilience.core.LinkedFuture;
+import dev.resilience.core.internal.Failures;
+import dev.resilience.core.internal.LinkedFuture;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeoutException;
 import dev.resilience.core.CheckedFunction;
 import dev.resilience.core.ContextPropagator;
 import dev.resilience.core.EventBuffer;
-import dev.resilience.core.LinkedFuture;
+import dev.resilience.core.internal.LinkedFuture;
 import dev.resilience.core.Scheduler;
 import dev.resilience.core.TimeSource;
 

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 
 import dev.resilience.circuitbreaker.CircuitBreaker.State;
-import dev.resilience.core.Failures;
+import dev.resilience.core.internal.Failures;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package dev.resilience.core;
+package dev.resilience.core.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
+import dev.resilience.core.RetryAfterAware;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.resilience.core;
+package dev.resilience.core.internal;
 
 import java.lang.reflect.Method;
 import java.time.Duration;
@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
+import dev.resilience.core.RetryAfterAware;
 import org.jspecify.annotations.Nullable;
 
 /**
