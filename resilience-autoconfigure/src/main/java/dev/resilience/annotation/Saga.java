@@ -35,9 +35,10 @@ import java.lang.annotation.Target;
  * <b>Outcome.</b> After compensating, the original exception is rethrown, with the
  * failure of a compensation that could not be completed attached as a suppressed
  * exception. A failing compensation is retried as configured under
- * {@code resilience.saga.compensation-retry} (5 attempts, 1s apart, by default); when its
- * attempts run out, compensation stops there, leaving the earlier steps as they are, and
- * the saga is {@code FAILED}: it waits for an operator, who can see it on the
+ * {@code resilience.saga.compensation-retry} (defaults in
+ * {@link dev.resilience.saga.CompensationRetryConfig#ofDefaults()}); when its attempts
+ * run out, compensation stops there, leaving the earlier steps as they are, and the saga
+ * is {@code FAILED}: it waits for an operator, who can see it on the
  * {@code /actuator/resilience} endpoint and retry the remaining compensations with
  * {@code POST /actuator/resilience/sagas/{id}} and the body {@code {"action":
  * "retry-compensation"}}. A saga ends in one of {@code COMPLETED}, {@code COMPENSATED} or

@@ -29,12 +29,12 @@ final class BulkheadConfigs {
 			.maxConcurrentCalls(reader
 				.get("max-concurrent-calls", BulkheadProperties::getMaxConcurrentCalls,
 						BulkheadConfig.DEFAULT_MAX_CONCURRENT_CALLS)
-				.atLeast(1)
+				.within(BulkheadConfig.ALLOWED_MAX_CONCURRENT_CALLS)
 				.value())
 			.maxWaitDuration(reader
 				.get("max-wait-duration", BulkheadProperties::getMaxWaitDuration,
 						BulkheadConfig.DEFAULT_MAX_WAIT_DURATION)
-				.notNegative()
+				.within(BulkheadConfig.ALLOWED_MAX_WAIT_DURATION)
 				.value())
 			.build();
 	}

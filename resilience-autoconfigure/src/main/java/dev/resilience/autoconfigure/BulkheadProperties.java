@@ -14,13 +14,13 @@ import org.jspecify.annotations.Nullable;
 public class BulkheadProperties {
 
 	/**
-	 * Most calls inside at once. At least 1. Default 25.
+	 * Most calls inside at once. At least 1.
 	 */
 	private @Nullable Integer maxConcurrentCalls;
 
 	/**
 	 * Longest a caller queues for a slot, first come first served; 0 rejects at once when
-	 * full. Not negative. Default 0s.
+	 * full. Not negative.
 	 */
 	private @Nullable Duration maxWaitDuration;
 

@@ -38,42 +38,44 @@ final class CircuitBreakerConfigs {
 			.slidingWindowSize(reader
 				.get("sliding-window-size", CircuitBreakerProperties::getSlidingWindowSize,
 						CircuitBreakerConfig.DEFAULT_SLIDING_WINDOW_SIZE)
-				.atLeast(1)
+				.within(CircuitBreakerConfig.ALLOWED_SLIDING_WINDOW_SIZE)
 				.value())
 			.minimumNumberOfCalls(reader
 				.get("minimum-number-of-calls", CircuitBreakerProperties::getMinimumNumberOfCalls,
 						CircuitBreakerConfig.DEFAULT_MINIMUM_NUMBER_OF_CALLS)
-				.atLeast(1)
+				.within(CircuitBreakerConfig.ALLOWED_MINIMUM_NUMBER_OF_CALLS)
 				.value())
 			.failureRateThreshold(reader
 				.get("failure-rate-threshold", CircuitBreakerProperties::getFailureRateThreshold,
 						CircuitBreakerConfig.DEFAULT_FAILURE_RATE_THRESHOLD)
-				.between(1, 100)
+				.within(CircuitBreakerConfig.ALLOWED_FAILURE_RATE_THRESHOLD)
 				.value())
 			.slowCallDurationThreshold(reader
 				.get("slow-call-duration-threshold", CircuitBreakerProperties::getSlowCallDurationThreshold,
 						CircuitBreakerConfig.DEFAULT_SLOW_CALL_DURATION_THRESHOLD)
-				.positive()
+				.within(CircuitBreakerConfig.ALLOWED_SLOW_CALL_DURATION_THRESHOLD)
 				.value())
 			.slowCallRateThreshold(reader
 				.get("slow-call-rate-threshold", CircuitBreakerProperties::getSlowCallRateThreshold,
 						CircuitBreakerConfig.DEFAULT_SLOW_CALL_RATE_THRESHOLD)
-				.between(1, 100)
+				.within(CircuitBreakerConfig.ALLOWED_SLOW_CALL_RATE_THRESHOLD)
 				.value())
 			.waitDurationInOpenState(reader
 				.get("wait-duration-in-open-state", CircuitBreakerProperties::getWaitDurationInOpenState,
 						CircuitBreakerConfig.DEFAULT_WAIT_DURATION_IN_OPEN_STATE)
-				.notNegative()
+				.within(CircuitBreakerConfig.ALLOWED_WAIT_DURATION_IN_OPEN_STATE)
 				.value())
 			.permittedCallsInHalfOpenState(reader
 				.get("permitted-calls-in-half-open-state", CircuitBreakerProperties::getPermittedCallsInHalfOpenState,
 						CircuitBreakerConfig.DEFAULT_PERMITTED_CALLS_IN_HALF_OPEN_STATE)
-				.atLeast(1)
+				.within(CircuitBreakerConfig.ALLOWED_PERMITTED_CALLS_IN_HALF_OPEN_STATE)
 				.value())
-			.recordExceptions(reader.get("record-exceptions", CircuitBreakerProperties::getRecordExceptions, List.of())
-				.exceptionTypes(classLoader))
-			.ignoreExceptions(reader.get("ignore-exceptions", CircuitBreakerProperties::getIgnoreExceptions, List.of())
-				.exceptionTypes(classLoader))
+			.recordExceptions(Setting.exceptionTypes(
+					reader.get("record-exceptions", CircuitBreakerProperties::getRecordExceptions, List.of()),
+					classLoader))
+			.ignoreExceptions(Setting.exceptionTypes(
+					reader.get("ignore-exceptions", CircuitBreakerProperties::getIgnoreExceptions, List.of()),
+					classLoader))
 			.healthAffectsStatus(reader
 				.get("health-affects-status", CircuitBreakerProperties::getHealthAffectsStatus,
 						CircuitBreakerConfig.DEFAULT_HEALTH_AFFECTS_STATUS)

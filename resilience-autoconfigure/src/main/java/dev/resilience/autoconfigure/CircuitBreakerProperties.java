@@ -17,47 +17,43 @@ public class CircuitBreakerProperties {
 
 	/**
 	 * Kind of window over which rates are computed: count (the last N calls) or time (the
-	 * calls of the last N seconds). Default count.
+	 * calls of the last N seconds).
 	 */
 	private @Nullable SlidingWindowType slidingWindowType;
 
 	/**
 	 * Size of the window: a number of calls, or of seconds for a time window. At least 1.
-	 * Default 100.
 	 */
 	private @Nullable Integer slidingWindowSize;
 
 	/**
 	 * Calls the window must hold before rates are computed and the breaker may open. At
-	 * least 1. Default 20.
+	 * least 1.
 	 */
 	private @Nullable Integer minimumNumberOfCalls;
 
 	/**
-	 * Failure rate, in percent, at which the breaker opens. Between 1 and 100. Default
-	 * 50.
+	 * Failure rate, in percent, at which the breaker opens. Between 1 and 100.
 	 */
 	private @Nullable Float failureRateThreshold;
 
 	/**
-	 * Duration from which a call counts as slow. Positive. Default 60s.
+	 * Duration from which a call counts as slow. Positive.
 	 */
 	private @Nullable Duration slowCallDurationThreshold;
 
 	/**
-	 * Slow-call rate, in percent, at which the breaker opens. Between 1 and 100. Default
-	 * 100.
+	 * Slow-call rate, in percent, at which the breaker opens. Between 1 and 100.
 	 */
 	private @Nullable Float slowCallRateThreshold;
 
 	/**
 	 * How long the breaker stays open before letting trial calls through. Not negative.
-	 * Default 60s.
 	 */
 	private @Nullable Duration waitDurationInOpenState;
 
 	/**
-	 * Number of trial calls let through when half-open. At least 1. Default 5.
+	 * Number of trial calls let through when half-open. At least 1.
 	 */
 	private @Nullable Integer permittedCallsInHalfOpenState;
 
@@ -75,7 +71,6 @@ public class CircuitBreakerProperties {
 
 	/**
 	 * Whether this breaker being OPEN or FORCED_OPEN turns the resilience health DOWN.
-	 * Default false.
 	 */
 	private @Nullable Boolean healthAffectsStatus;
 

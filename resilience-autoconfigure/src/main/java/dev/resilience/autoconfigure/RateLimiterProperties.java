@@ -18,37 +18,34 @@ public class RateLimiterProperties {
 
 	/**
 	 * How permits are counted: token-bucket (refills limit permits per period, up to
-	 * burst) or sliding-window (at most limit calls in any window of one period). Default
-	 * token-bucket.
+	 * burst) or sliding-window (at most limit calls in any window of one period).
 	 */
 	private @Nullable RateLimiterAlgorithm algorithm;
 
 	/**
-	 * Permits per period. At least 1. Default 100.
+	 * Permits per period. At least 1.
 	 */
 	private @Nullable Integer limit;
 
 	/**
-	 * Period over which limit permits are granted. Positive. Default 1s.
+	 * Period over which limit permits are granted. Positive.
 	 */
 	private @Nullable Duration period;
 
 	/**
 	 * Capacity of the token bucket: the most permits granted at once after an idle spell.
-	 * At least 1. Default 100.
+	 * At least 1.
 	 */
 	private @Nullable Integer burst;
 
 	/**
-	 * Longest a caller may wait for a permit; 0 rejects at once. Not negative. Default
-	 * 0s.
+	 * Longest a caller may wait for a permit; 0 rejects at once. Not negative.
 	 */
 	private @Nullable Duration timeout;
 
 	/**
 	 * Most live per-key buckets (see the key attribute of @RateLimited); idle buckets
-	 * expire, and new keys are rejected while the cap is reached. At least 1. Default
-	 * 100000.
+	 * expire, and new keys are rejected while the cap is reached. At least 1.
 	 */
 	private @Nullable Integer maxKeys;
 
@@ -56,7 +53,7 @@ public class RateLimiterProperties {
 	 * Where the buckets are kept: local (in this JVM, a limit per application instance)
 	 * or redis (in the application's Redis, one limit shared by every instance; needs
 	 * Spring Data Redis with Lettuce, a RedisConnectionFactory bean and the token-bucket
-	 * algorithm). Default local.
+	 * algorithm).
 	 */
 	private @Nullable RateLimiterBackend backend;
 
@@ -64,7 +61,7 @@ public class RateLimiterProperties {
 	 * What a redis-backed limiter does while Redis does not answer within
 	 * resilience.rate-limiter.redis.command-timeout: local (take permits from a local
 	 * limiter with the same settings), allow (admit every call) or deny (reject every
-	 * call). Default local.
+	 * call).
 	 */
 	private @Nullable RedisFailureMode redisFailureMode;
 

@@ -189,31 +189,34 @@ public class ResilienceProperties {
 		 */
 		public static class Redis {
 
+			// unset takes the backend's default, which this class cannot read: the
+			// backend needs Spring Data Redis, which is optional
+
 			/**
 			 * Longest wait for Redis's answer to one permit request; past it, the
 			 * instance's redis-failure-mode answers instead and Redis is probed until it
 			 * answers again. Positive.
 			 */
-			private Duration commandTimeout = Duration.ofMillis(50);
+			private @Nullable Duration commandTimeout;
 
 			/**
 			 * Time between two probes of Redis while it does not answer. Positive.
 			 */
-			private Duration probeInterval = Duration.ofSeconds(1);
+			private @Nullable Duration probeInterval;
 
-			public Duration getCommandTimeout() {
+			public @Nullable Duration getCommandTimeout() {
 				return this.commandTimeout;
 			}
 
-			public void setCommandTimeout(Duration commandTimeout) {
+			public void setCommandTimeout(@Nullable Duration commandTimeout) {
 				this.commandTimeout = commandTimeout;
 			}
 
-			public Duration getProbeInterval() {
+			public @Nullable Duration getProbeInterval() {
 				return this.probeInterval;
 			}
 
-			public void setProbeInterval(Duration probeInterval) {
+			public void setProbeInterval(@Nullable Duration probeInterval) {
 				this.probeInterval = probeInterval;
 			}
 

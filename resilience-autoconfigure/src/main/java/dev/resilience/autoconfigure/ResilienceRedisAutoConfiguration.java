@@ -1,6 +1,7 @@
 package dev.resilience.autoconfigure;
 
 import java.time.Duration;
+import java.util.Objects;
 
 import dev.resilience.ratelimiter.PermitStoreFactory;
 import dev.resilience.ratelimiter.redis.RedisPermitStoreFactory;
@@ -40,9 +41,14 @@ public final class ResilienceRedisAutoConfiguration {
 	RedisPermitStoreFactory resilienceRedisPermitStoreFactory(RedisConnectionFactory connectionFactory,
 			ResilienceProperties properties) {
 		ResilienceProperties.RateLimiter.Redis redis = properties.getRateLimiter().getRedis();
-		Duration commandTimeout = new Setting<>(PREFIX + "command-timeout", redis.getCommandTimeout()).positive()
+		Duration commandTimeout = new Setting<>(PREFIX + "command-timeout",
+				Objects.requireNonNullElse(redis.getCommandTimeout(), RedisPermitStoreFactory.DEFAULT_COMMAND_TIMEOUT))
+			.within(RedisPermitStoreFactory.ALLOWED_COMMAND_TIMEOUT)
 			.value();
-		Duration probeInterval = new Setting<>(PREFIX + "probe-interval", redis.getProbeInterval()).positive().value();
+		Duration probeInterval = new Setting<>(PREFIX + "probe-interval",
+				Objects.requireNonNullElse(redis.getProbeInterval(), RedisPermitStoreFactory.DEFAULT_PROBE_INTERVAL))
+			.within(RedisPermitStoreFactory.ALLOWED_PROBE_INTERVAL)
+			.value();
 		return new RedisPermitStoreFactory(connectionFactory, commandTimeout, probeInterval);
 	}
 

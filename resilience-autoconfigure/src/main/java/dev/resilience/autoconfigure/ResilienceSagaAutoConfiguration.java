@@ -2,7 +2,6 @@ package dev.resilience.autoconfigure;
 
 import java.time.Duration;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -69,8 +68,6 @@ public final class ResilienceSagaAutoConfiguration {
 
 	private static final String PREFIX = "resilience.saga";
 
-	private static final Pattern TABLE_PREFIX = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)?");
-
 	@Bean
 	@ConditionalOnMissingBean
 	SagaStore sagaStore(ResilienceProperties properties) {
@@ -90,17 +87,15 @@ public final class ResilienceSagaAutoConfiguration {
 		SagaProperties saga = properties.getSaga();
 		int maxAttempts = new Setting<>(PREFIX + ".compensation-retry.max-attempts",
 				saga.getCompensationRetry().getMaxAttempts())
-			.atLeast(1)
+			.within(CompensationRetryConfig.ALLOWED_MAX_ATTEMPTS)
 			.value();
 		Duration waitDuration = new Setting<>(PREFIX + ".compensation-retry.wait-duration",
 				saga.getCompensationRetry().getWaitDuration())
-			.notNegative()
+			.within(CompensationRetryConfig.ALLOWED_WAIT_DURATION)
 			.value();
-		Duration lease = new Setting<>(PREFIX + ".recovery.lease", saga.getRecovery().getLease()).positive().value();
-		if (lease.toMillis() < 3) {
-			throw new InvalidConfigurationPropertyValueException(PREFIX + ".recovery.lease", lease,
-					"must be at least 3ms, as leases are renewed every third of it");
-		}
+		Duration lease = new Setting<>(PREFIX + ".recovery.lease", saga.getRecovery().getLease())
+			.within(SagaCoordinator.ALLOWED_LEASE)
+			.value();
 		return SagaCoordinator.builder(sagaStore)
 			.codec(codec.getIfAvailable(StepCodec::none))
 			.compensator(compensator.getIfAvailable(Compensator::none))
@@ -151,10 +146,12 @@ public final class ResilienceSagaAutoConfiguration {
 		@ConditionalOnMissingBean
 		SagaRecoveryScheduler sagaRecoveryScheduler(ResilienceProperties properties, SagaCoordinator sagaCoordinator) {
 			SagaProperties.Recovery recovery = properties.getSaga().getRecovery();
-			Duration interval = new Setting<>(PREFIX + ".recovery.interval", recovery.getInterval()).positive().value();
+			Duration interval = new Setting<>(PREFIX + ".recovery.interval", recovery.getInterval())
+				.within(SagaRecoveryScheduler.ALLOWED_INTERVAL)
+				.value();
 			Duration retention = new Setting<>(PREFIX + ".jdbc.retention",
 					properties.getSaga().getJdbc().getRetention())
-				.notNegative()
+				.within(SagaRecoveryScheduler.ALLOWED_RETENTION)
 				.value();
 			return new SagaRecoveryScheduler(sagaCoordinator, interval, recovery.isEnabled(),
 					retention.isZero() ? null : retention);
@@ -200,7 +197,7 @@ public final class ResilienceSagaAutoConfiguration {
 
 		private static String tablePrefix(ResilienceProperties properties) {
 			String prefix = properties.getSaga().getJdbc().getTablePrefix();
-			if (prefix == null || !TABLE_PREFIX.matcher(prefix).matches()) {
+			if (prefix == null || !JdbcSagaStore.isValidTablePrefix(prefix)) {
 				throw new InvalidConfigurationPropertyValueException(PREFIX + ".jdbc.table-prefix", prefix,
 						"must be letters, digits and underscores, not starting with a digit");
 			}

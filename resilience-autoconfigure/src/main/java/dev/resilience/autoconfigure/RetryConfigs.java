@@ -29,25 +29,27 @@ final class RetryConfigs {
 	private static RetryConfig toConfig(SettingsReader<RetryProperties> reader, @Nullable ClassLoader classLoader) {
 		return RetryConfig.builder()
 			.maxAttempts(reader.get("max-attempts", RetryProperties::getMaxAttempts, RetryConfig.DEFAULT_MAX_ATTEMPTS)
-				.atLeast(1)
+				.within(RetryConfig.ALLOWED_MAX_ATTEMPTS)
 				.value())
 			.waitDuration(
 					reader.get("wait-duration", RetryProperties::getWaitDuration, RetryConfig.DEFAULT_WAIT_DURATION)
-						.notNegative()
+						.within(RetryConfig.ALLOWED_WAIT_DURATION)
 						.value())
 			.backoff(reader.get("backoff", RetryProperties::getBackoff, RetryConfig.DEFAULT_BACKOFF).value())
 			.multiplier(reader.get("multiplier", RetryProperties::getMultiplier, RetryConfig.DEFAULT_MULTIPLIER)
-				.atLeast(1.0)
+				.within(RetryConfig.ALLOWED_MULTIPLIER)
 				.value())
 			.maxWaitDuration(reader
 				.get("max-wait-duration", RetryProperties::getMaxWaitDuration, RetryConfig.DEFAULT_MAX_WAIT_DURATION)
-				.notNegative()
+				.within(RetryConfig.ALLOWED_MAX_WAIT_DURATION)
 				.value())
-			.jitter(reader.get("jitter", RetryProperties::getJitter, RetryConfig.DEFAULT_JITTER).between(0, 1).value())
-			.retryExceptions(reader.get("retry-exceptions", RetryProperties::getRetryExceptions, List.of())
-				.exceptionTypes(classLoader))
-			.ignoreExceptions(reader.get("ignore-exceptions", RetryProperties::getIgnoreExceptions, List.of())
-				.exceptionTypes(classLoader))
+			.jitter(reader.get("jitter", RetryProperties::getJitter, RetryConfig.DEFAULT_JITTER)
+				.within(RetryConfig.ALLOWED_JITTER)
+				.value())
+			.retryExceptions(Setting.exceptionTypes(
+					reader.get("retry-exceptions", RetryProperties::getRetryExceptions, List.of()), classLoader))
+			.ignoreExceptions(Setting.exceptionTypes(
+					reader.get("ignore-exceptions", RetryProperties::getIgnoreExceptions, List.of()), classLoader))
 			.build();
 	}
 

@@ -16,36 +16,36 @@ import org.jspecify.annotations.Nullable;
 public class RetryProperties {
 
 	/**
-	 * Total number of attempts, including the first. At least 1. Default 3.
+	 * Total number of attempts, including the first. At least 1.
 	 */
 	private @Nullable Integer maxAttempts;
 
 	/**
-	 * Wait before the first retry, the base of the backoff. Not negative. Default 500ms.
+	 * Wait before the first retry, the base of the backoff. Not negative.
 	 */
 	private @Nullable Duration waitDuration;
 
 	/**
 	 * How waits grow between attempts: fixed (always wait-duration), linear
 	 * (wait-duration times the attempt number) or exponential (wait-duration times
-	 * multiplier to the power of attempt number minus one). Default exponential.
+	 * multiplier to the power of attempt number minus one).
 	 */
 	private @Nullable Backoff backoff;
 
 	/**
-	 * Growth factor of exponential backoff. At least 1.0. Default 2.0.
+	 * Growth factor of exponential backoff. At least 1.0.
 	 */
 	private @Nullable Double multiplier;
 
 	/**
 	 * Longest wait between two attempts, whatever the backoff, jitter or Retry-After
-	 * says; a Retry-After beyond it ends the retries. Not negative. Default 30s.
+	 * says; a Retry-After beyond it ends the retries. Not negative.
 	 */
 	private @Nullable Duration maxWaitDuration;
 
 	/**
 	 * Random spread of each wait, as a fraction: 0.2 varies a wait by up to 20% either
-	 * way. Between 0 and 1. Default 0.2.
+	 * way. Between 0 and 1.
 	 */
 	private @Nullable Double jitter;
 

@@ -2,6 +2,10 @@ package dev.resilience.autoconfigure;
 
 import java.time.Duration;
 
+import dev.resilience.saga.CompensationRetryConfig;
+import dev.resilience.saga.SagaCoordinator;
+import dev.resilience.saga.jdbc.JdbcSagaStore;
+
 /**
  * Saga settings, {@code resilience.saga.*}.
  *
@@ -84,14 +88,14 @@ public class SagaProperties {
 		 * Prefix of the saga table names (PREFIX + "SAGA" and PREFIX + "SAGA_STEP").
 		 * Letters, digits and underscores, not starting with a digit.
 		 */
-		private String tablePrefix = "RESILIENCE_";
+		private String tablePrefix = JdbcSagaStore.DEFAULT_TABLE_PREFIX;
 
 		/**
 		 * How long completed and compensated sagas are kept; older ones are deleted every
 		 * recovery interval. Failed sagas are kept until an operator retries them. 0
 		 * keeps every saga. Not negative.
 		 */
-		private Duration retention = Duration.ofDays(7);
+		private Duration retention = SagaRecoveryScheduler.DEFAULT_RETENTION;
 
 		public InitializeSchema getInitializeSchema() {
 			return this.initializeSchema;
@@ -155,14 +159,14 @@ public class SagaProperties {
 		/**
 		 * Time between two looks for unfinished sagas. Positive.
 		 */
-		private Duration interval = Duration.ofSeconds(30);
+		private Duration interval = SagaRecoveryScheduler.DEFAULT_INTERVAL;
 
 		/**
 		 * How long an instance holds a saga without renewing its lease; past it, another
-		 * instance may take the saga over. Leases are renewed every third of it.
-		 * Positive.
+		 * instance may take the saga over. Leases are renewed every third of it. At least
+		 * 3ms.
 		 */
-		private Duration lease = Duration.ofMinutes(1);
+		private Duration lease = SagaCoordinator.DEFAULT_LEASE;
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -198,12 +202,12 @@ public class SagaProperties {
 		/**
 		 * Attempts per compensation, including the first. At least 1.
 		 */
-		private int maxAttempts = 5;
+		private int maxAttempts = CompensationRetryConfig.DEFAULT_MAX_ATTEMPTS;
 
 		/**
 		 * Wait between two attempts. Not negative.
 		 */
-		private Duration waitDuration = Duration.ofSeconds(1);
+		private Duration waitDuration = CompensationRetryConfig.DEFAULT_WAIT_DURATION;
 
 		public int getMaxAttempts() {
 			return this.maxAttempts;

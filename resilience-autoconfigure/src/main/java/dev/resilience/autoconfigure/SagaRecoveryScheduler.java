@@ -1,12 +1,14 @@
 package dev.resilience.autoconfigure;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.resilience.core.Bound;
 import dev.resilience.saga.SagaCoordinator;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -29,6 +31,26 @@ import org.springframework.context.SmartLifecycle;
  * @since 0.1.0
  */
 public final class SagaRecoveryScheduler implements SmartLifecycle {
+
+	/**
+	 * Default time between two rounds of recovery and clean-up.
+	 */
+	public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
+
+	/**
+	 * Values allowed for the interval.
+	 */
+	public static final Bound<Duration> ALLOWED_INTERVAL = Bound.positive();
+
+	/**
+	 * Default time finished sagas are kept.
+	 */
+	public static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
+
+	/**
+	 * Values allowed for the retention.
+	 */
+	public static final Bound<Duration> ALLOWED_RETENTION = Bound.notNegative();
 
 	/**
 	 * The most sagas claimed at a time; recovery claims again until it finds fewer.
@@ -59,16 +81,20 @@ public final class SagaRecoveryScheduler implements SmartLifecycle {
 	 * Create a scheduler.
 	 * @param coordinator the coordinator whose leases it renews and whose recovery it
 	 * runs
-	 * @param interval the time between two rounds of recovery and clean-up
+	 * @param interval the time between two rounds of recovery and clean-up; within
+	 * {@link #ALLOWED_INTERVAL}
 	 * @param recover whether to recover the sagas of stopped instances
-	 * @param retention how long finished sagas are kept, or {@code null} to keep them
+	 * @param retention how long finished sagas are kept, within
+	 * {@link #ALLOWED_RETENTION}, or {@code null} to keep them
+	 * @throws IllegalArgumentException naming the first invalid value
 	 */
 	public SagaRecoveryScheduler(SagaCoordinator coordinator, Duration interval, boolean recover,
 			@Nullable Duration retention) {
-		this.coordinator = coordinator;
-		this.interval = interval;
+		this.coordinator = Objects.requireNonNull(coordinator, "coordinator must not be null");
+		Objects.requireNonNull(interval, "interval must not be null");
+		this.interval = ALLOWED_INTERVAL.check("interval", interval);
 		this.recover = recover;
-		this.retention = retention;
+		this.retention = (retention != null) ? ALLOWED_RETENTION.check("retention", retention) : null;
 	}
 
 	@Override

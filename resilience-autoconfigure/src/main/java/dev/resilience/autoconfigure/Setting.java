@@ -1,9 +1,9 @@
 package dev.resilience.autoconfigure;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.resilience.core.Bound;
 import dev.resilience.core.ExceptionTypes;
 import org.jspecify.annotations.Nullable;
 
@@ -21,43 +21,33 @@ import org.springframework.util.ClassUtils;
  */
 record Setting<T>(String property, T value) {
 
-	Setting<T> atLeast(Number minimum) {
-		if (((Number) this.value).doubleValue() < minimum.doubleValue()) {
-			throw invalid("must be at least " + minimum);
+	/**
+	 * Return this setting if its value is within the engine's bound.
+	 * @param bound the values the engine allows
+	 * @return this setting
+	 * @throws InvalidConfigurationPropertyValueException naming the property, the value
+	 * and what the bound requires, as the engine's own message does
+	 */
+	Setting<T> within(Bound<T> bound) {
+		if (!bound.contains(this.value)) {
+			throw new InvalidConfigurationPropertyValueException(this.property, this.value, bound.requirement());
 		}
 		return this;
 	}
 
-	Setting<T> between(Number minimum, Number maximum) {
-		double number = ((Number) this.value).doubleValue();
-		if (Double.isNaN(number) || number < minimum.doubleValue() || number > maximum.doubleValue()) {
-			throw invalid("must be between " + minimum + " and " + maximum);
-		}
-		return this;
-	}
-
-	Setting<T> notNegative() {
-		if (((Duration) this.value).isNegative()) {
-			throw invalid("must not be negative");
-		}
-		return this;
-	}
-
-	Setting<T> positive() {
-		Duration duration = (Duration) this.value;
-		if (duration.isNegative() || duration.isZero()) {
-			throw invalid("must be positive (greater than 0)");
-		}
-		return this;
-	}
-
-	@SuppressWarnings("unchecked")
-	ExceptionTypes exceptionTypes(@Nullable ClassLoader classLoader) {
+	/**
+	 * Resolve a setting that lists exception class names.
+	 * @param names the setting
+	 * @param classLoader the class loader to resolve the names with
+	 * @return the exception types
+	 * @throws InvalidConfigurationPropertyValueException naming the first element that is
+	 * not an exception class on the classpath
+	 */
+	static ExceptionTypes exceptionTypes(Setting<List<String>> names, @Nullable ClassLoader classLoader) {
 		List<Class<? extends Throwable>> types = new ArrayList<>();
-		List<String> names = (List<String>) this.value;
-		for (int i = 0; i < names.size(); i++) {
-			String name = names.get(i).trim();
-			String property = this.property + "[" + i + "]";
+		for (int i = 0; i < names.value().size(); i++) {
+			String name = names.value().get(i).trim();
+			String property = names.property() + "[" + i + "]";
 			Class<?> type;
 			try {
 				type = ClassUtils.forName(name, classLoader);
@@ -70,13 +60,9 @@ record Setting<T>(String property, T value) {
 				throw new InvalidConfigurationPropertyValueException(property, name,
 						"must name a subclass of java.lang.Throwable");
 			}
-			types.add((Class<? extends Throwable>) type);
+			types.add(type.asSubclass(Throwable.class));
 		}
 		return ExceptionTypes.of(types);
-	}
-
-	private InvalidConfigurationPropertyValueException invalid(String reason) {
-		return new InvalidConfigurationPropertyValueException(this.property, this.value, reason);
 	}
 
 }

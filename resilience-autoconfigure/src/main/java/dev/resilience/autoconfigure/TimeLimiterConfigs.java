@@ -27,7 +27,7 @@ final class TimeLimiterConfigs {
 	private static TimeLimiterConfig toConfig(SettingsReader<TimeLimiterProperties> reader) {
 		return TimeLimiterConfig.builder()
 			.timeout(reader.get("timeout", TimeLimiterProperties::getTimeout, TimeLimiterConfig.DEFAULT_TIMEOUT)
-				.positive()
+				.within(TimeLimiterConfig.ALLOWED_TIMEOUT)
 				.value())
 			.cancelRunning(reader
 				.get("cancel-running", TimeLimiterProperties::getCancelRunning,

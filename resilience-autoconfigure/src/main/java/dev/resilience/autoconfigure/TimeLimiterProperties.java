@@ -14,13 +14,13 @@ import org.jspecify.annotations.Nullable;
 public class TimeLimiterProperties {
 
 	/**
-	 * Longest a call may take. Positive. Default 1s.
+	 * Longest a call may take. Positive.
 	 */
 	private @Nullable Duration timeout;
 
 	/**
 	 * Whether a call past its timeout is cancelled (a synchronous call's thread is
-	 * interrupted). Default true.
+	 * interrupted).
 	 */
 	private @Nullable Boolean cancelRunning;
 

@@ -177,7 +177,7 @@ class ResilienceAutoConfigurationTests {
 							resilience.retry.instances.inventory.max-attempts=-1                       | resilience.retry.instances.inventory.max-attempts | -1  | at least 1
 							resilience.retry.defaults.wait-duration=-1s                                | resilience.retry.defaults.wait-duration          | PT-1S | must not be negative
 							resilience.retry.defaults.max-wait-duration=-5ms                           | resilience.retry.defaults.max-wait-duration      | PT-0.005S | must not be negative
-							resilience.retry.defaults.multiplier=0.5                                   | resilience.retry.defaults.multiplier             | 0.5  | at least 1.0
+							resilience.retry.defaults.multiplier=0.5                                   | resilience.retry.defaults.multiplier             | 0.5  | at least 1
 							resilience.retry.defaults.jitter=1.5                                       | resilience.retry.defaults.jitter                 | 1.5  | between 0 and 1
 							resilience.retry.defaults.retry-exceptions=com.example.NoSuchException     | resilience.retry.defaults.retry-exceptions[0]    | com.example.NoSuchException | exception class
 							resilience.retry.defaults.ignore-exceptions=java.lang.String               | resilience.retry.defaults.ignore-exceptions[0]   | java.lang.String | subclass of java.lang.Throwable

@@ -3,12 +3,15 @@ package dev.resilience.bulkhead;
 import java.time.Duration;
 import java.util.Objects;
 
+import dev.resilience.core.Bound;
+
 /**
  * Configuration of a {@link Bulkhead}.
  *
- * @param maxConcurrentCalls how many calls may be inside at once; at least 1
+ * @param maxConcurrentCalls how many calls may be inside at once; within
+ * {@link #ALLOWED_MAX_CONCURRENT_CALLS}
  * @param maxWaitDuration how long a caller may queue for a slot; zero rejects at once
- * when every slot is taken; not negative
+ * when every slot is taken; within {@link #ALLOWED_MAX_WAIT_DURATION}
  * @author Resilience
  * @since 0.1.0
  */
@@ -20,9 +23,19 @@ public record BulkheadConfig(int maxConcurrentCalls, Duration maxWaitDuration) {
 	public static final int DEFAULT_MAX_CONCURRENT_CALLS = 25;
 
 	/**
+	 * Values allowed for {@link #maxConcurrentCalls()}.
+	 */
+	public static final Bound<Integer> ALLOWED_MAX_CONCURRENT_CALLS = Bound.atLeast(1);
+
+	/**
 	 * Default wait for a slot: none.
 	 */
 	public static final Duration DEFAULT_MAX_WAIT_DURATION = Duration.ZERO;
+
+	/**
+	 * Values allowed for {@link #maxWaitDuration()}.
+	 */
+	public static final Bound<Duration> ALLOWED_MAX_WAIT_DURATION = Bound.notNegative();
 
 	private static final BulkheadConfig DEFAULTS = new BulkheadConfig(DEFAULT_MAX_CONCURRENT_CALLS,
 			DEFAULT_MAX_WAIT_DURATION);
@@ -33,12 +46,8 @@ public record BulkheadConfig(int maxConcurrentCalls, Duration maxWaitDuration) {
 	 */
 	public BulkheadConfig {
 		Objects.requireNonNull(maxWaitDuration, "maxWaitDuration must not be null");
-		if (maxConcurrentCalls < 1) {
-			throw new IllegalArgumentException("maxConcurrentCalls must be at least 1, but was " + maxConcurrentCalls);
-		}
-		if (maxWaitDuration.isNegative()) {
-			throw new IllegalArgumentException("maxWaitDuration must not be negative, but was " + maxWaitDuration);
-		}
+		ALLOWED_MAX_CONCURRENT_CALLS.check("maxConcurrentCalls", maxConcurrentCalls);
+		ALLOWED_MAX_WAIT_DURATION.check("maxWaitDuration", maxWaitDuration);
 	}
 
 	/**

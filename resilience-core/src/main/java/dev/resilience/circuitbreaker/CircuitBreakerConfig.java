@@ -3,23 +3,28 @@ package dev.resilience.circuitbreaker;
 import java.time.Duration;
 import java.util.Objects;
 
+import dev.resilience.core.Bound;
 import dev.resilience.core.ExceptionTypes;
 
 /**
  * Settings of one circuit breaker, validated when created.
  *
  * @param slidingWindowType whether the window counts calls or seconds
- * @param slidingWindowSize number of calls, or of seconds, in the window; at least 1
+ * @param slidingWindowSize number of calls, or of seconds, in the window; within
+ * {@link #ALLOWED_SLIDING_WINDOW_SIZE}
  * @param minimumNumberOfCalls number of calls the window must hold before the breaker may
- * open; at least 1 (a count window never waits for more than its size)
- * @param failureRateThreshold percentage of failed calls, from 1 to 100, that opens the
- * breaker
- * @param slowCallDurationThreshold duration from which a call is slow; positive
- * @param slowCallRateThreshold percentage of slow calls, from 1 to 100, that opens the
- * breaker
+ * open (a count window never waits for more than its size); within
+ * {@link #ALLOWED_MINIMUM_NUMBER_OF_CALLS}
+ * @param failureRateThreshold percentage of failed calls that opens the breaker; within
+ * {@link #ALLOWED_FAILURE_RATE_THRESHOLD}
+ * @param slowCallDurationThreshold duration from which a call is slow; within
+ * {@link #ALLOWED_SLOW_CALL_DURATION_THRESHOLD}
+ * @param slowCallRateThreshold percentage of slow calls that opens the breaker; within
+ * {@link #ALLOWED_SLOW_CALL_RATE_THRESHOLD}
  * @param waitDurationInOpenState how long the breaker stays open before it lets trial
- * calls through; zero or more
- * @param permittedCallsInHalfOpenState number of trial calls when half-open; at least 1
+ * calls through; within {@link #ALLOWED_WAIT_DURATION_IN_OPEN_STATE}
+ * @param permittedCallsInHalfOpenState number of trial calls when half-open; within
+ * {@link #ALLOWED_PERMITTED_CALLS_IN_HALF_OPEN_STATE}
  * @param recordExceptions when not empty, the only exceptions (and subtypes) recorded as
  * failures, any other counting as a success
  * @param ignoreExceptions exceptions (and subtypes) recorded neither as failures nor as
@@ -45,9 +50,19 @@ public record CircuitBreakerConfig(SlidingWindowType slidingWindowType, int slid
 	public static final int DEFAULT_SLIDING_WINDOW_SIZE = 100;
 
 	/**
+	 * Values allowed for {@link #slidingWindowSize()}.
+	 */
+	public static final Bound<Integer> ALLOWED_SLIDING_WINDOW_SIZE = Bound.atLeast(1);
+
+	/**
 	 * Default {@link #minimumNumberOfCalls()}.
 	 */
 	public static final int DEFAULT_MINIMUM_NUMBER_OF_CALLS = 20;
+
+	/**
+	 * Values allowed for {@link #minimumNumberOfCalls()}.
+	 */
+	public static final Bound<Integer> ALLOWED_MINIMUM_NUMBER_OF_CALLS = Bound.atLeast(1);
 
 	/**
 	 * Default {@link #failureRateThreshold()}.
@@ -55,9 +70,19 @@ public record CircuitBreakerConfig(SlidingWindowType slidingWindowType, int slid
 	public static final float DEFAULT_FAILURE_RATE_THRESHOLD = 50;
 
 	/**
+	 * Values allowed for {@link #failureRateThreshold()}.
+	 */
+	public static final Bound<Float> ALLOWED_FAILURE_RATE_THRESHOLD = Bound.between(1f, 100f);
+
+	/**
 	 * Default {@link #slowCallDurationThreshold()}.
 	 */
 	public static final Duration DEFAULT_SLOW_CALL_DURATION_THRESHOLD = Duration.ofSeconds(60);
+
+	/**
+	 * Values allowed for {@link #slowCallDurationThreshold()}.
+	 */
+	public static final Bound<Duration> ALLOWED_SLOW_CALL_DURATION_THRESHOLD = Bound.positive();
 
 	/**
 	 * Default {@link #slowCallRateThreshold()}.
@@ -65,14 +90,29 @@ public record CircuitBreakerConfig(SlidingWindowType slidingWindowType, int slid
 	public static final float DEFAULT_SLOW_CALL_RATE_THRESHOLD = 100;
 
 	/**
+	 * Values allowed for {@link #slowCallRateThreshold()}.
+	 */
+	public static final Bound<Float> ALLOWED_SLOW_CALL_RATE_THRESHOLD = Bound.between(1f, 100f);
+
+	/**
 	 * Default {@link #waitDurationInOpenState()}.
 	 */
 	public static final Duration DEFAULT_WAIT_DURATION_IN_OPEN_STATE = Duration.ofSeconds(60);
 
 	/**
+	 * Values allowed for {@link #waitDurationInOpenState()}.
+	 */
+	public static final Bound<Duration> ALLOWED_WAIT_DURATION_IN_OPEN_STATE = Bound.notNegative();
+
+	/**
 	 * Default {@link #permittedCallsInHalfOpenState()}.
 	 */
 	public static final int DEFAULT_PERMITTED_CALLS_IN_HALF_OPEN_STATE = 5;
+
+	/**
+	 * Values allowed for {@link #permittedCallsInHalfOpenState()}.
+	 */
+	public static final Bound<Integer> ALLOWED_PERMITTED_CALLS_IN_HALF_OPEN_STATE = Bound.atLeast(1);
 
 	/**
 	 * Default {@link #recordExceptions()}: none, so the error classifier decides.
@@ -100,33 +140,14 @@ public record CircuitBreakerConfig(SlidingWindowType slidingWindowType, int slid
 		Objects.requireNonNull(waitDurationInOpenState, "waitDurationInOpenState must not be null");
 		Objects.requireNonNull(recordExceptions, "recordExceptions must not be null");
 		Objects.requireNonNull(ignoreExceptions, "ignoreExceptions must not be null");
-		requireAtLeastOne("slidingWindowSize", slidingWindowSize);
-		requireAtLeastOne("minimumNumberOfCalls", minimumNumberOfCalls);
-		requirePercentage("failureRateThreshold", failureRateThreshold);
-		requirePercentage("slowCallRateThreshold", slowCallRateThreshold);
-		requireArgument(!slowCallDurationThreshold.isNegative() && !slowCallDurationThreshold.isZero(),
-				"slowCallDurationThreshold must be positive, but was " + slowCallDurationThreshold);
-		requireArgument(!waitDurationInOpenState.isNegative(),
-				"waitDurationInOpenState must not be negative, but was " + waitDurationInOpenState);
-		requireAtLeastOne("permittedCallsInHalfOpenState", permittedCallsInHalfOpenState);
-	}
-
-	private static void requireAtLeastOne(String name, int value) {
-		requireArgument(value >= 1, name + " must be at least 1, but was " + value);
-	}
-
-	private static void requirePercentage(String name, float value) {
-		requireArgument(value >= 1 && value <= 100, name + " must be between 1 and 100, but was " + format(value));
-	}
-
-	private static String format(float value) {
-		return (value == (long) value) ? Long.toString((long) value) : Float.toString(value);
-	}
-
-	private static void requireArgument(boolean valid, String message) {
-		if (!valid) {
-			throw new IllegalArgumentException(message);
-		}
+		ALLOWED_SLIDING_WINDOW_SIZE.check("slidingWindowSize", slidingWindowSize);
+		ALLOWED_MINIMUM_NUMBER_OF_CALLS.check("minimumNumberOfCalls", minimumNumberOfCalls);
+		ALLOWED_FAILURE_RATE_THRESHOLD.check("failureRateThreshold", failureRateThreshold);
+		ALLOWED_SLOW_CALL_RATE_THRESHOLD.check("slowCallRateThreshold", slowCallRateThreshold);
+		ALLOWED_SLOW_CALL_DURATION_THRESHOLD.check("slowCallDurationThreshold", slowCallDurationThreshold);
+		ALLOWED_WAIT_DURATION_IN_OPEN_STATE.check("waitDurationInOpenState", waitDurationInOpenState);
+		ALLOWED_PERMITTED_CALLS_IN_HALF_OPEN_STATE.check("permittedCallsInHalfOpenState",
+				permittedCallsInHalfOpenState);
 	}
 
 	/**

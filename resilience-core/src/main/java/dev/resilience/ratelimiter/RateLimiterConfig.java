@@ -3,20 +3,24 @@ package dev.resilience.ratelimiter;
 import java.time.Duration;
 import java.util.Objects;
 
+import dev.resilience.core.Bound;
+
 /**
  * Settings of one rate limiter, validated when created.
  *
  * @param algorithm how permits are counted
- * @param limit permits per period; at least 1
- * @param period the period over which {@code limit} permits are handed out; positive
+ * @param limit permits per period; within {@link #ALLOWED_LIMIT}
+ * @param period the period over which {@code limit} permits are handed out; within
+ * {@link #ALLOWED_PERIOD}
  * @param burst capacity of the token bucket: how many permits a bucket that has been
- * quiet long enough hands out at once; at least 1. Not used by the
+ * quiet long enough hands out at once; within {@link #ALLOWED_BURST}. Not used by the
  * {@link RateLimiterAlgorithm#SLIDING_WINDOW sliding window}, whose capacity is
  * {@code limit}
- * @param timeout how long a caller may wait for a permit; zero (the default) rejects at
- * once when none is available; not negative
- * @param maxKeys most keys that may have a bucket of their own at once; at least 1. Idle
- * buckets are dropped to make room; when none is idle, calls with a new key are rejected
+ * @param timeout how long a caller may wait for a permit; zero rejects at once when none
+ * is available; within {@link #ALLOWED_TIMEOUT}
+ * @param maxKeys most keys that may have a bucket of their own at once; within
+ * {@link #ALLOWED_MAX_KEYS}. Idle buckets are dropped to make room; when none is idle,
+ * calls with a new key are rejected
  * @param backend where the buckets are kept; {@link RateLimiterBackend#REDIS} requires
  * the {@link RateLimiterAlgorithm#TOKEN_BUCKET token bucket}
  * @param redisFailureMode what to do when the {@link RateLimiterBackend#REDIS Redis}
@@ -38,9 +42,19 @@ public record RateLimiterConfig(RateLimiterAlgorithm algorithm, int limit, Durat
 	public static final int DEFAULT_LIMIT = 100;
 
 	/**
+	 * Values allowed for {@link #limit()}.
+	 */
+	public static final Bound<Integer> ALLOWED_LIMIT = Bound.atLeast(1);
+
+	/**
 	 * Default {@link #period()}.
 	 */
 	public static final Duration DEFAULT_PERIOD = Duration.ofSeconds(1);
+
+	/**
+	 * Values allowed for {@link #period()}.
+	 */
+	public static final Bound<Duration> ALLOWED_PERIOD = Bound.positive();
 
 	/**
 	 * Default {@link #burst()}.
@@ -48,14 +62,29 @@ public record RateLimiterConfig(RateLimiterAlgorithm algorithm, int limit, Durat
 	public static final int DEFAULT_BURST = 100;
 
 	/**
+	 * Values allowed for {@link #burst()}.
+	 */
+	public static final Bound<Integer> ALLOWED_BURST = Bound.atLeast(1);
+
+	/**
 	 * Default {@link #timeout()}: no wait.
 	 */
 	public static final Duration DEFAULT_TIMEOUT = Duration.ZERO;
 
 	/**
+	 * Values allowed for {@link #timeout()}.
+	 */
+	public static final Bound<Duration> ALLOWED_TIMEOUT = Bound.notNegative();
+
+	/**
 	 * Default {@link #maxKeys()}.
 	 */
 	public static final int DEFAULT_MAX_KEYS = 100_000;
+
+	/**
+	 * Values allowed for {@link #maxKeys()}.
+	 */
+	public static final Bound<Integer> ALLOWED_MAX_KEYS = Bound.atLeast(1);
 
 	/**
 	 * Default {@link #backend()}.
@@ -81,21 +110,11 @@ public record RateLimiterConfig(RateLimiterAlgorithm algorithm, int limit, Durat
 		Objects.requireNonNull(timeout, "timeout must not be null");
 		Objects.requireNonNull(backend, "backend must not be null");
 		Objects.requireNonNull(redisFailureMode, "redisFailureMode must not be null");
-		if (limit < 1) {
-			throw new IllegalArgumentException("limit must be at least 1, but was " + limit);
-		}
-		if (period.isNegative() || period.isZero()) {
-			throw new IllegalArgumentException("period must be positive, but was " + period);
-		}
-		if (burst < 1) {
-			throw new IllegalArgumentException("burst must be at least 1, but was " + burst);
-		}
-		if (timeout.isNegative()) {
-			throw new IllegalArgumentException("timeout must not be negative, but was " + timeout);
-		}
-		if (maxKeys < 1) {
-			throw new IllegalArgumentException("maxKeys must be at least 1, but was " + maxKeys);
-		}
+		ALLOWED_LIMIT.check("limit", limit);
+		ALLOWED_PERIOD.check("period", period);
+		ALLOWED_BURST.check("burst", burst);
+		ALLOWED_TIMEOUT.check("timeout", timeout);
+		ALLOWED_MAX_KEYS.check("maxKeys", maxKeys);
 		if (backend == RateLimiterBackend.REDIS && algorithm != RateLimiterAlgorithm.TOKEN_BUCKET) {
 			throw new IllegalArgumentException(
 					"algorithm must be TOKEN_BUCKET with backend REDIS, but was " + algorithm);

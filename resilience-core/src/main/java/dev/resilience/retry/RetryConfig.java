@@ -3,20 +3,24 @@ package dev.resilience.retry;
 import java.time.Duration;
 import java.util.Objects;
 
+import dev.resilience.core.Bound;
 import dev.resilience.core.ExceptionTypes;
 
 /**
  * Configuration of a {@link Retry}.
  *
- * @param maxAttempts total number of attempts, including the first one; at least 1
- * @param waitDuration base wait before a retry, from which the backoff grows; not
- * negative
+ * @param maxAttempts total number of attempts, including the first one; within
+ * {@link #ALLOWED_MAX_ATTEMPTS}
+ * @param waitDuration base wait before a retry, from which the backoff grows; within
+ * {@link #ALLOWED_WAIT_DURATION}
  * @param backoff how the wait grows from one retry to the next
- * @param multiplier growth factor of {@link Backoff#EXPONENTIAL}; at least 1.0
+ * @param multiplier growth factor of {@link Backoff#EXPONENTIAL}; within
+ * {@link #ALLOWED_MULTIPLIER}
  * @param maxWaitDuration longest wait before a retry, after backoff and jitter; a
- * {@code Retry-After} longer than this ends the retries; not negative
- * @param jitter fraction by which each wait is randomly lengthened or shortened, between
- * 0 and 1
+ * {@code Retry-After} longer than this ends the retries; within
+ * {@link #ALLOWED_MAX_WAIT_DURATION}
+ * @param jitter fraction by which each wait is randomly lengthened or shortened; within
+ * {@link #ALLOWED_JITTER}
  * @param retryExceptions when not empty, the only exceptions (and their subtypes) that
  * are retried, in place of the error classifier
  * @param ignoreExceptions exceptions (and their subtypes) that are never retried, even
@@ -33,9 +37,19 @@ public record RetryConfig(int maxAttempts, Duration waitDuration, Backoff backof
 	public static final int DEFAULT_MAX_ATTEMPTS = 3;
 
 	/**
+	 * Values allowed for {@link #maxAttempts()}.
+	 */
+	public static final Bound<Integer> ALLOWED_MAX_ATTEMPTS = Bound.atLeast(1);
+
+	/**
 	 * Default base wait.
 	 */
 	public static final Duration DEFAULT_WAIT_DURATION = Duration.ofMillis(500);
+
+	/**
+	 * Values allowed for {@link #waitDuration()}.
+	 */
+	public static final Bound<Duration> ALLOWED_WAIT_DURATION = Bound.notNegative();
 
 	/**
 	 * Default backoff.
@@ -48,14 +62,29 @@ public record RetryConfig(int maxAttempts, Duration waitDuration, Backoff backof
 	public static final double DEFAULT_MULTIPLIER = 2.0;
 
 	/**
+	 * Values allowed for {@link #multiplier()}.
+	 */
+	public static final Bound<Double> ALLOWED_MULTIPLIER = Bound.atLeast(1.0);
+
+	/**
 	 * Default longest wait.
 	 */
 	public static final Duration DEFAULT_MAX_WAIT_DURATION = Duration.ofSeconds(30);
 
 	/**
+	 * Values allowed for {@link #maxWaitDuration()}.
+	 */
+	public static final Bound<Duration> ALLOWED_MAX_WAIT_DURATION = Bound.notNegative();
+
+	/**
 	 * Default jitter.
 	 */
 	public static final double DEFAULT_JITTER = 0.2;
+
+	/**
+	 * Values allowed for {@link #jitter()}.
+	 */
+	public static final Bound<Double> ALLOWED_JITTER = Bound.between(0.0, 1.0);
 
 	/**
 	 * Default exceptions to retry: none listed, the error classifier decides.
@@ -81,21 +110,11 @@ public record RetryConfig(int maxAttempts, Duration waitDuration, Backoff backof
 		Objects.requireNonNull(maxWaitDuration, "maxWaitDuration must not be null");
 		Objects.requireNonNull(retryExceptions, "retryExceptions must not be null");
 		Objects.requireNonNull(ignoreExceptions, "ignoreExceptions must not be null");
-		if (maxAttempts < 1) {
-			throw new IllegalArgumentException("maxAttempts must be at least 1, but was " + maxAttempts);
-		}
-		if (waitDuration.isNegative()) {
-			throw new IllegalArgumentException("waitDuration must not be negative, but was " + waitDuration);
-		}
-		if (!(multiplier >= 1.0)) {
-			throw new IllegalArgumentException("multiplier must be at least 1.0, but was " + multiplier);
-		}
-		if (maxWaitDuration.isNegative()) {
-			throw new IllegalArgumentException("maxWaitDuration must not be negative, but was " + maxWaitDuration);
-		}
-		if (!(jitter >= 0.0 && jitter <= 1.0)) {
-			throw new IllegalArgumentException("jitter must be between 0 and 1, but was " + jitter);
-		}
+		ALLOWED_MAX_ATTEMPTS.check("maxAttempts", maxAttempts);
+		ALLOWED_WAIT_DURATION.check("waitDuration", waitDuration);
+		ALLOWED_MULTIPLIER.check("multiplier", multiplier);
+		ALLOWED_MAX_WAIT_DURATION.check("maxWaitDuration", maxWaitDuration);
+		ALLOWED_JITTER.check("jitter", jitter);
 	}
 
 	/**
@@ -206,7 +225,7 @@ public record RetryConfig(int maxAttempts, Duration waitDuration, Backoff backof
 
 		/**
 		 * Set the fraction by which each wait randomly varies.
-		 * @param jitter the jitter, between 0 and 1
+		 * @param jitter the jitter
 		 * @return this builder
 		 */
 		public Builder jitter(double jitter) {

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.resilience.core.Bound;
 import dev.resilience.core.CheckedFunction;
 import dev.resilience.core.ErrorClassifier;
 import dev.resilience.core.Registry;
@@ -52,6 +53,12 @@ public final class SagaCoordinator {
 	 * Default time an instance holds a saga without renewing its lease.
 	 */
 	public static final Duration DEFAULT_LEASE = Duration.ofMinutes(1);
+
+	/**
+	 * Values allowed for {@link #lease()}: leases are renewed every third of it, which
+	 * must be at least a millisecond.
+	 */
+	public static final Bound<Duration> ALLOWED_LEASE = Bound.atLeast(Duration.ofMillis(3));
 
 	private final SagaStore store;
 

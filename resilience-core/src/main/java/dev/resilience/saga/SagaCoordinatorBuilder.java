@@ -104,15 +104,12 @@ public final class SagaCoordinatorBuilder {
 
 	/**
 	 * Set how long this instance holds a saga without renewing its lease.
-	 * @param lease the lease duration, positive
+	 * @param lease the lease duration; within {@link SagaCoordinator#ALLOWED_LEASE}
 	 * @return this builder
 	 */
 	public SagaCoordinatorBuilder lease(Duration lease) {
 		Objects.requireNonNull(lease, "lease must not be null");
-		if (lease.isNegative() || lease.isZero()) {
-			throw new IllegalArgumentException("lease must be positive, but was " + lease);
-		}
-		this.lease = lease;
+		this.lease = SagaCoordinator.ALLOWED_LEASE.check("lease", lease);
 		return this;
 	}
 

@@ -3,11 +3,13 @@ package dev.resilience.timelimiter;
 import java.time.Duration;
 import java.util.Objects;
 
+import dev.resilience.core.Bound;
+
 /**
  * Configuration of a {@link TimeLimiter}.
  *
  * @param timeout how long a call may take before it fails with a
- * {@link TimeLimitExceededException}; greater than zero
+ * {@link TimeLimitExceededException}; within {@link #ALLOWED_TIMEOUT}
  * @param cancelRunning whether a call that times out is cancelled: a synchronous call's
  * thread is interrupted and an asynchronous call's stage cancelled. When {@code false}
  * the call runs on to its end and its outcome is discarded
@@ -22,6 +24,11 @@ public record TimeLimiterConfig(Duration timeout, boolean cancelRunning) {
 	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(1);
 
 	/**
+	 * Values allowed for {@link #timeout()}.
+	 */
+	public static final Bound<Duration> ALLOWED_TIMEOUT = Bound.positive();
+
+	/**
 	 * Default for cancelling a call that times out.
 	 */
 	public static final boolean DEFAULT_CANCEL_RUNNING = true;
@@ -34,9 +41,7 @@ public record TimeLimiterConfig(Duration timeout, boolean cancelRunning) {
 	 */
 	public TimeLimiterConfig {
 		Objects.requireNonNull(timeout, "timeout must not be null");
-		if (timeout.isNegative() || timeout.isZero()) {
-			throw new IllegalArgumentException("timeout must be greater than 0, but was " + timeout);
-		}
+		ALLOWED_TIMEOUT.check("timeout", timeout);
 	}
 
 	/**

@@ -97,13 +97,13 @@ class RetryConfigTests {
 	@Test
 	void rejectsMultiplierBelowOne() {
 		assertThatIllegalArgumentException().isThrownBy(() -> RetryConfig.builder().multiplier(0.5).build())
-			.withMessage("multiplier must be at least 1.0, but was 0.5");
+			.withMessage("multiplier must be at least 1, but was 0.5");
 	}
 
 	@Test
 	void rejectsMultiplierThatIsNotANumber() {
 		assertThatIllegalArgumentException().isThrownBy(() -> RetryConfig.builder().multiplier(Double.NaN).build())
-			.withMessage("multiplier must be at least 1.0, but was NaN");
+			.withMessage("multiplier must be at least 1, but was NaN");
 	}
 
 	@Test

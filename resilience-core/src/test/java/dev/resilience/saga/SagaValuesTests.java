@@ -39,7 +39,7 @@ class SagaValuesTests {
 	void coordinatorBuilderNamesABadValue() {
 		SagaCoordinatorBuilder builder = SagaCoordinator.builder(new InMemorySagaStore());
 		assertThatIllegalArgumentException().isThrownBy(() -> builder.lease(Duration.ZERO))
-			.withMessage("lease must be positive, but was PT0S");
+			.withMessage("lease must be at least 3ms, but was PT0S");
 		assertThatIllegalArgumentException().isThrownBy(() -> builder.instanceId(""))
 			.withMessage("instanceId must not be empty");
 		assertThat(builder.build().lease()).isEqualTo(SagaCoordinator.DEFAULT_LEASE);

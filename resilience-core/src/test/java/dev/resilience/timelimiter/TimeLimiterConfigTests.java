@@ -45,14 +45,14 @@ class TimeLimiterConfigTests {
 	@Test
 	void rejectsZeroTimeoutNamingTheValue() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new TimeLimiterConfig(Duration.ZERO, true))
-			.withMessage("timeout must be greater than 0, but was PT0S");
+			.withMessage("timeout must be positive, but was PT0S");
 	}
 
 	@Test
 	void rejectsNegativeTimeoutNamingTheValue() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> TimeLimiterConfig.builder().timeout(Duration.ofMillis(-5)).build())
-			.withMessage("timeout must be greater than 0, but was PT-0.005S");
+			.withMessage("timeout must be positive, but was PT-0.005S");
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
+import dev.resilience.core.Bound;
 import dev.resilience.core.EventBuffer;
 import dev.resilience.core.TimeSource;
 import dev.resilience.ratelimiter.PermitStore;
@@ -71,9 +72,19 @@ public final class RedisPermitStoreFactory implements PermitStoreFactory, AutoCl
 	public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMillis(50);
 
 	/**
+	 * Values allowed for the command timeout.
+	 */
+	public static final Bound<Duration> ALLOWED_COMMAND_TIMEOUT = Bound.positive();
+
+	/**
 	 * Default time between two probes while Redis is down.
 	 */
 	public static final Duration DEFAULT_PROBE_INTERVAL = Duration.ofSeconds(1);
+
+	/**
+	 * Values allowed for the probe interval.
+	 */
+	public static final Bound<Duration> ALLOWED_PROBE_INTERVAL = Bound.positive();
 
 	/**
 	 * Longest wait for Redis's first answer, at start-up: the first command pays for
@@ -112,8 +123,10 @@ public final class RedisPermitStoreFactory implements PermitStoreFactory, AutoCl
 	 * Create a factory completing asynchronous reservations on Lettuce's computation
 	 * pool.
 	 * @param connectionFactory the application's connection factory, of Lettuce
-	 * @param commandTimeout the longest wait for Redis's answer; positive
-	 * @param probeInterval the time between two probes while Redis is down; positive
+	 * @param commandTimeout the longest wait for Redis's answer; within
+	 * {@link #ALLOWED_COMMAND_TIMEOUT}
+	 * @param probeInterval the time between two probes while Redis is down; within
+	 * {@link #ALLOWED_PROBE_INTERVAL}
 	 */
 	public RedisPermitStoreFactory(RedisConnectionFactory connectionFactory, Duration commandTimeout,
 			Duration probeInterval) {
@@ -123,16 +136,20 @@ public final class RedisPermitStoreFactory implements PermitStoreFactory, AutoCl
 	/**
 	 * Create a factory.
 	 * @param connectionFactory the application's connection factory, of Lettuce
-	 * @param commandTimeout the longest wait for Redis's answer; positive
-	 * @param probeInterval the time between two probes while Redis is down; positive
+	 * @param commandTimeout the longest wait for Redis's answer; within
+	 * {@link #ALLOWED_COMMAND_TIMEOUT}
+	 * @param probeInterval the time between two probes while Redis is down; within
+	 * {@link #ALLOWED_PROBE_INTERVAL}
 	 * @param executor where asynchronous reservations complete, and so where the calls
 	 * they admit start; {@code null} for Lettuce's computation pool
 	 */
 	public RedisPermitStoreFactory(RedisConnectionFactory connectionFactory, Duration commandTimeout,
 			Duration probeInterval, @Nullable Executor executor) {
 		this.connectionFactory = Objects.requireNonNull(connectionFactory, "connectionFactory must not be null");
-		this.commandTimeout = positive(commandTimeout, "commandTimeout");
-		this.probeInterval = positive(probeInterval, "probeInterval");
+		Objects.requireNonNull(commandTimeout, "commandTimeout must not be null");
+		Objects.requireNonNull(probeInterval, "probeInterval must not be null");
+		this.commandTimeout = ALLOWED_COMMAND_TIMEOUT.check("commandTimeout", commandTimeout);
+		this.probeInterval = ALLOWED_PROBE_INTERVAL.check("probeInterval", probeInterval);
 		this.executor = executor;
 		this.runner = new ScriptRunner(connectionFactory);
 	}
@@ -235,14 +252,6 @@ public final class RedisPermitStoreFactory implements PermitStoreFactory, AutoCl
 
 	private static Duration max(Duration a, Duration b) {
 		return (a.compareTo(b) >= 0) ? a : b;
-	}
-
-	private static Duration positive(Duration duration, String name) {
-		Objects.requireNonNull(duration, () -> name + " must not be null");
-		if (duration.isNegative() || duration.isZero()) {
-			throw new IllegalArgumentException(name + " must be positive, but was " + duration);
-		}
-		return duration;
 	}
 
 	@Override

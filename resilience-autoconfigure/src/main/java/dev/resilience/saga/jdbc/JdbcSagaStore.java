@@ -95,7 +95,7 @@ public final class JdbcSagaStore implements SagaStore {
 	public JdbcSagaStore(DataSource dataSource, String tablePrefix) {
 		Objects.requireNonNull(dataSource, "dataSource must not be null");
 		Objects.requireNonNull(tablePrefix, "tablePrefix must not be null");
-		if (!TABLE_PREFIX.matcher(tablePrefix).matches()) {
+		if (!isValidTablePrefix(tablePrefix)) {
 			throw new IllegalArgumentException("tablePrefix must contain only letters, digits and underscores, "
 					+ "and not start with a digit, but was '" + tablePrefix + "'");
 		}
@@ -106,6 +106,16 @@ public final class JdbcSagaStore implements SagaStore {
 		this.suspending = new TransactionTemplate(transactions);
 		this.suspending.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
 		this.sql = new SagaSql(tablePrefix);
+	}
+
+	/**
+	 * Return whether a table prefix is allowed: letters, digits and underscores, not
+	 * starting with a digit, or empty.
+	 * @param tablePrefix the prefix
+	 * @return whether the store accepts it
+	 */
+	public static boolean isValidTablePrefix(String tablePrefix) {
+		return TABLE_PREFIX.matcher(tablePrefix).matches();
 	}
 
 	@Override
