@@ -157,7 +157,7 @@ public class SagaProperties {
 		private boolean enabled = true;
 
 		/**
-		 * Time between two looks for unfinished sagas. Positive.
+		 * Time between two looks for unfinished sagas. At least 1ms.
 		 */
 		private Duration interval = SagaRecoveryScheduler.DEFAULT_INTERVAL;
 

@@ -40,7 +40,7 @@ public final class SagaRecoveryScheduler implements SmartLifecycle {
 	/**
 	 * Values allowed for the interval.
 	 */
-	public static final Bound<Duration> ALLOWED_INTERVAL = Bound.positive();
+	public static final Bound<Duration> ALLOWED_INTERVAL = Bound.atLeast(Duration.ofMillis(1));
 
 	/**
 	 * Default time finished sagas are kept.

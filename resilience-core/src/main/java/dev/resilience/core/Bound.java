@@ -3,6 +3,7 @@ package dev.resilience.core;
 import java.time.Duration;
 import java.util.Objects;
 
+import dev.resilience.core.internal.Durations;
 import org.jspecify.annotations.Nullable;
 
 /**
