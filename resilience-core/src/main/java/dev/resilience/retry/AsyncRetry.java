@@ -35,7 +35,10 @@ final class AsyncRetry<C, R> implements Runnable, BiConsumer<R, @Nullable Throwa
 
 	private final LinkedFuture<R> result = new LinkedFuture<>();
 
-	private final Runnable nextAttempt;
+	private final ContextPropagator propagator;
+
+	// the caller's context, captured on its thread only once the first attempt may fail
+	private @Nullable Runnable nextAttempt;
 
 	private int attempt;
 
@@ -47,7 +50,7 @@ final class AsyncRetry<C, R> implements Runnable, BiConsumer<R, @Nullable Throwa
 		this.context = context;
 		this.call = call;
 		this.scheduler = scheduler;
-		this.nextAttempt = propagator.wrap(this);
+		this.propagator = propagator;
 	}
 
 	CompletableFuture<R> result() {
@@ -70,13 +73,16 @@ final class AsyncRetry<C, R> implements Runnable, BiConsumer<R, @Nullable Throwa
 			stage = this.call.apply(this.context);
 		}
 		catch (Throwable ex) {
+			captureContext(null);
 			onFailure(ex);
 			return;
 		}
 		if (stage == null) {
+			captureContext(null);
 			onFailure(new NullPointerException("call returned null instead of a CompletionStage"));
 			return;
 		}
+		captureContext(stage);
 		stage.whenComplete(this);
 		this.result.follow(stage);
 	}
@@ -96,6 +102,19 @@ final class AsyncRetry<C, R> implements Runnable, BiConsumer<R, @Nullable Throwa
 		}
 	}
 
+	/**
+	 * Capture the caller's context for the attempts after the first, while the first runs
+	 * on the caller's thread; skipped when the first attempt has already succeeded, the
+	 * common case, which so costs no copy of the context.
+	 */
+	private void captureContext(@Nullable CompletionStage<R> firstStage) {
+		if (this.attempt != 1 || (firstStage instanceof CompletableFuture<R> future && future.isDone()
+				&& !future.isCompletedExceptionally())) {
+			return;
+		}
+		this.nextAttempt = this.propagator.wrap(this);
+	}
+
 	private void onFailure(Throwable failure) {
 		Throwable cause = Failures.unwrap(failure);
 		long wait = this.retry.onFailedAttempt(this.attempt, cause);
@@ -109,7 +128,8 @@ final class AsyncRetry<C, R> implements Runnable, BiConsumer<R, @Nullable Throwa
 			return;
 		}
 		try {
-			this.scheduler.schedule(this.nextAttempt, wait);
+			Runnable next = this.nextAttempt;
+			this.scheduler.schedule((next != null) ? next : this, wait);
 		}
 		catch (RuntimeException ex) {
 			this.retry.endWait(this);
